@@ -1,0 +1,54 @@
+/**
+ * The notes' Markdown pipeline as plugin lists, for Astro's unified processor or any unified
+ * pipeline: dialect normalisation (containers, block ids, wiki links, citations, external images),
+ * math, block numbering and formula ids, KaTeX at build time (strict: any error fails the file).
+ */
+import type { PluggableList } from 'unified';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkVuepressContainers from './dialect/containers.js';
+import remarkObsidianBlockIds from './dialect/block-ids.js';
+import remarkWikiLinks, { type WikiLinkOptions } from './dialect/wikilinks.js';
+import remarkCitations, { type Reference } from './dialect/citations.js';
+import remarkExternalImages from './dialect/external-images.js';
+import remarkBlocks from './blocks.js';
+import rehypeKatexStrict from './katex-strict.js';
+import rehypeFormulaChrome from './formula-chrome.js';
+import { KATEX_MACROS } from './katex-macros.js';
+
+/** Options of the notes pipeline. */
+export interface NotesPipelineOptions {
+  /** Bibliography for `[@key]` citations. */
+  references: Record<string, Reference>;
+  /** Resolves wiki-link targets to pages of this site. */
+  resolveWikiLink?: WikiLinkOptions['resolve'];
+}
+
+/** KaTeX settings shared by every page: strict, MathML kept for screen readers. */
+export const KATEX_OPTIONS = {
+  strict: 'error',
+  output: 'htmlAndMathml',
+  macros: { ...KATEX_MACROS },
+} as const;
+
+/**
+ * Remark plugins up to (and including) block numbering: what parsing a note means.
+ *
+ * @param options Pipeline options.
+ */
+export function remarkNotePlugins(options: NotesPipelineOptions): PluggableList {
+  return [
+    remarkMath,
+    remarkVuepressContainers,
+    remarkObsidianBlockIds,
+    [remarkWikiLinks, { resolve: options.resolveWikiLink }],
+    [remarkCitations, { references: options.references }],
+    remarkExternalImages,
+    remarkBlocks,
+  ];
+}
+
+/** Rehype plugins: KaTeX, its strictness gate, formula permalinks and mount points. */
+export function rehypeNotePlugins(): PluggableList {
+  return [[rehypeKatex, { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS } }], rehypeKatexStrict, rehypeFormulaChrome];
+}
