@@ -14,6 +14,7 @@ import remarkExternalImages from './dialect/external-images.js';
 import remarkBlocks from './blocks.js';
 import rehypeKatexStrict from './katex-strict.js';
 import rehypeFormulaChrome from './formula-chrome.js';
+import rehypeHeadingText from './heading-text.js';
 import { KATEX_MACROS } from './katex-macros.js';
 
 /** Options of the notes pipeline. */
@@ -48,7 +49,7 @@ export function remarkNotePlugins(options: NotesPipelineOptions): PluggableList 
   ];
 }
 
-/** Rehype plugins: KaTeX, its strictness gate, formula permalinks and mount points. */
+/** Rehype plugins: KaTeX, its strictness gate, readable heading ids, formula permalinks and mount points. */
 export function rehypeNotePlugins(): PluggableList {
-  return [[rehypeKatex, { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS } }], rehypeKatexStrict, rehypeFormulaChrome];
+  return [[rehypeKatex, { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS } }], rehypeKatexStrict, rehypeHeadingText, rehypeFormulaChrome];
 }

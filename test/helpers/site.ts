@@ -1,0 +1,31 @@
+/** Access to the built site (dist/) for tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+/** The built HTML of a page, parsed. */
+export function builtPage(path: string): Root {
+  const file = join(DIST, path, path.endsWith('.html') ? '' : 'index.html');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  return fromHtml(readFileSync(file, 'utf8'));
+}
+
+/** Counts of what a reader gets in one language pane of a note page. */
+export function paneCounts(page: Root, lang: 'zh' | 'en') {
+  const pane = select(`.pane[data-lang="${lang}"]`, page) as Element | undefined;
+  if (!pane) throw new Error(`no ${lang} pane`);
+  const display = selectAll('figure.formula', pane).length;
+  const allKatex = selectAll('.katex', pane).length;
+  const displayKatex = selectAll('.katex-display .katex', pane).length;
+  return {
+    headings: selectAll('h1, h2, h3, h4, h5, h6', pane).length,
+    display,
+    inline: allKatex - displayKatex,
+    katexErrors: selectAll('.katex-error', pane).length,
+  };
+}
