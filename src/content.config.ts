@@ -16,6 +16,8 @@ const notes = defineCollection({
     source: z.string().optional(),
     /** Layout convention of ∂f/∂x on this page (not `layout`: Astro reserves it for a layout component). */
     convention: z.enum(['numerator', 'denominator']).optional(),
+    /** Newlines inside a paragraph are line breaks (Obsidian's reading view), see src/markdown/dialect/line-breaks.ts. */
+    lineBreaks: z.boolean().optional(),
     date: z.coerce.date().optional(),
     tag: z.array(z.string()).optional(),
     category: z.array(z.string()).optional(),

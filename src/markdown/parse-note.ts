@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
+import { load as loadYaml } from 'js-yaml';
 import { remarkNotePlugins, type NotesPipelineOptions } from './pipeline.js';
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
@@ -28,7 +29,10 @@ export function blankFrontmatter(text: string): string {
  * @param options Pipeline options.
  */
 export async function parseNote(text: string, path: string, options: NotesPipelineOptions): Promise<{ tree: Root; file: VFile }> {
-  const file = new VFile({ path, value: blankFrontmatter(text) });
+  const match = FRONTMATTER.exec(text);
+  const frontmatter = match ? ((loadYaml(match[0].replace(/^---\r?\n|\r?\n---\r?\n$/g, '')) as Record<string, unknown>) ?? {}) : {};
+  // Astro hands plugins the frontmatter here; do the same so plugins see one shape everywhere.
+  const file = new VFile({ path, value: blankFrontmatter(text), data: { astro: { frontmatter } } });
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkNotePlugins(options));
   const tree = (await processor.run(processor.parse(file), file)) as Root;
   return { tree, file };

@@ -3,7 +3,7 @@
  * pipeline: dialect normalisation (containers, block ids, wiki links, citations, external images),
  * math, block numbering and formula ids, KaTeX at build time (strict: any error fails the file).
  */
-import type { PluggableList } from 'unified';
+import type { Plugin } from 'unified';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkVuepressContainers from './dialect/containers.js';
@@ -11,11 +11,16 @@ import remarkObsidianBlockIds from './dialect/block-ids.js';
 import remarkWikiLinks, { type WikiLinkOptions } from './dialect/wikilinks.js';
 import remarkCitations, { type Reference } from './dialect/citations.js';
 import remarkExternalImages from './dialect/external-images.js';
+import remarkObsidianLineBreaks from './dialect/line-breaks.js';
 import remarkBlocks from './blocks.js';
 import rehypeKatexStrict from './katex-strict.js';
 import rehypeFormulaChrome from './formula-chrome.js';
 import rehypeHeadingText from './heading-text.js';
 import { KATEX_MACROS } from './katex-macros.js';
+
+/** A plugin, or a plugin with its options, as unified's `use` and Astro's plugin lists take them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- unified's own Plugin parameter type
+export type PluginEntry = Plugin<any[], any, any> | [Plugin<any[], any, any>, unknown];
 
 /** Options of the notes pipeline. */
 export interface NotesPipelineOptions {
@@ -37,7 +42,7 @@ export const KATEX_OPTIONS = {
  *
  * @param options Pipeline options.
  */
-export function remarkNotePlugins(options: NotesPipelineOptions): PluggableList {
+export function remarkNotePlugins(options: NotesPipelineOptions): PluginEntry[] {
   return [
     remarkMath,
     remarkVuepressContainers,
@@ -45,11 +50,12 @@ export function remarkNotePlugins(options: NotesPipelineOptions): PluggableList 
     [remarkWikiLinks, { resolve: options.resolveWikiLink }],
     [remarkCitations, { references: options.references }],
     remarkExternalImages,
+    remarkObsidianLineBreaks,
     remarkBlocks,
   ];
 }
 
 /** Rehype plugins: KaTeX, its strictness gate, readable heading ids, formula permalinks and mount points. */
-export function rehypeNotePlugins(): PluggableList {
+export function rehypeNotePlugins(): PluginEntry[] {
   return [[rehypeKatex, { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS } }], rehypeKatexStrict, rehypeHeadingText, rehypeFormulaChrome];
 }

@@ -12,11 +12,17 @@ export interface RenderOptions {
   path?: string;
   references?: Record<string, Reference>;
   resolveWikiLink?: (page: string, lang: 'zh' | 'en') => string | undefined;
+  /** Frontmatter as Astro hands it to plugins (file.data.astro.frontmatter). */
+  frontmatter?: Record<string, unknown>;
 }
 
 /** Markdown → HTML string, with the file (for its messages). */
 export async function renderNote(markdown: string, options: RenderOptions = {}): Promise<{ html: string; file: VFile }> {
-  const file = new VFile({ path: options.path ?? 'content/notes/fixture/zh.md', value: markdown });
+  const file = new VFile({
+    path: options.path ?? 'content/notes/fixture/zh.md',
+    value: markdown,
+    data: { astro: { frontmatter: options.frontmatter ?? {} } },
+  });
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)

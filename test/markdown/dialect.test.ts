@@ -134,3 +134,16 @@ describe('blocks', () => {
     expect(html).toContain('<ul data-block="3" style="--b:3">');
   });
 });
+
+describe('Obsidian line breaks', () => {
+  const markdown = '矩阵的迹：$tr(A)$\n只有**方阵**才有迹\n交换律：$tr(AB) = tr(BA)$';
+  test('with `lineBreaks: true` every newline in a paragraph is a line break', async () => {
+    const { html } = await renderNote(markdown, { frontmatter: { lineBreaks: true } });
+    expect(html.match(/<br>/g)).toHaveLength(2);
+    expect(html).toContain('<br>\n只有<strong>方阵</strong>才有迹<br>');
+  });
+  test('without it, CommonMark joins the lines', async () => {
+    const { html } = await renderNote(markdown);
+    expect(html).not.toContain('<br>');
+  });
+});
