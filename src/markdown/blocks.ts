@@ -3,7 +3,8 @@
  * the two languages align block by block, and wraps every display formula in a figure with its
  * stable id, a permalink and a mount point for its badge and widget.
  */
-import type { Math } from 'mdast-util-math';
+import type { InlineMath, Math } from 'mdast-util-math';
+import { statesRelation } from './relation.js';
 import type { Parent, Root, RootContent } from 'mdast';
 import { FormulaIds } from './formula-id.js';
 
@@ -36,12 +37,23 @@ export default function remarkBlocks() {
   };
 }
 
-function wrapFormulas(parent: Parent, ids: FormulaIds): void {
+/** Ids of inline formulas that state a relation (they are checked too): `i-<hash>`. */
+function wrapFormulas(parent: Parent, ids: FormulaIds, inlineIds = new FormulaIds()): void {
   parent.children = (parent.children as RootContent[]).map((node) => {
     if (node.type === 'math') return formula(node, ids.next(node.value));
-    if ('children' in node) wrapFormulas(node as Parent, ids);
+    if (node.type === 'inlineMath' && statesRelation(node.value)) return inlineFormula(node, inlineIds.next(node.value).replace(/^f-/, 'i-'));
+    if ('children' in node) wrapFormulas(node as Parent, ids, inlineIds);
     return node;
   }) as Parent['children'];
+}
+
+function inlineFormula(math: InlineMath, id: string): RootContent {
+  return {
+    type: 'emphasis',
+    position: math.position,
+    data: { hName: 'span', hProperties: { className: ['formula-inline'], id, dataFormulaId: id } },
+    children: [math],
+  };
 }
 
 function formula(math: Math, id: string): RootContent {

@@ -9,6 +9,7 @@ const STRINGS = {
   },
   notes: { zh: '笔记', en: 'Notes' },
   glossary: { zh: '术语表', en: 'Glossary' },
+  reference: { zh: '参考', en: 'Reference' },
   glossaryIntro: {
     zh: '两种语言的笔记都遵循这份术语表。每个术语给出中英文名称和一句话的含义。',
     en: 'Both languages of the notes follow this glossary. Each term has its Chinese and English name and a one-line meaning.',
@@ -39,6 +40,17 @@ const STRINGS = {
   notFoundTitle: { zh: '页面不存在', en: 'Page not found' },
   notFoundText: { zh: '这个地址没有页面。可以从下面的笔记列表继续阅读。', en: 'There is no page at this address. Continue from the list of notes below.' },
   home: { zh: '首页', en: 'Home' },
+  verification: { zh: '公式验证报告', en: 'Formula verification report' },
+  verificationIntro: {
+    zh: '构建网站时，每个公式都由公式引擎在随机矩阵上独立推导并检验（能用精确有理数时就用精确运算）。下表列出每篇笔记中每个公式的结果；点击行号跳到该公式。',
+    en: 'When the site is built, the formula engine re-derives every formula on random matrices (in exact rational arithmetic where it can). The tables list the result for every formula of every note; the line number links to the formula.',
+  },
+  total: { zh: '合计', en: 'Total' },
+  line: { zh: '行', en: 'Line' },
+  formula: { zh: '公式', en: 'Formula' },
+  status: { zh: '状态', en: 'Status' },
+  detail: { zh: '误差或原因', en: 'Error or reason' },
+  inline: { zh: '行内', en: 'inline' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A key of the interface strings. */

@@ -19,3 +19,12 @@ export function notePath(lang: Lang, slug: string): string {
 export function glossaryPath(lang: Lang): string {
   return `/${lang}/glossary/`;
 }
+
+/**
+ * URL of the verification report page.
+ *
+ * @param lang Page language.
+ */
+export function verificationPath(lang: Lang): string {
+  return `/${lang}/verification/`;
+}

@@ -20,7 +20,8 @@ export function paneCounts(page: Root, lang: 'zh' | 'en') {
   const pane = select(`.pane[data-lang="${lang}"]`, page) as Element | undefined;
   if (!pane) throw new Error(`no ${lang} pane`);
   const display = selectAll('figure.formula', pane).length;
-  const allKatex = selectAll('.katex', pane).length;
+  // An erratum note quotes the source's wrong formula: not a formula of the page.
+  const allKatex = selectAll('.katex', pane).length - selectAll('.erratum-note .katex', pane).length;
   const displayKatex = selectAll('.katex-display .katex', pane).length;
   return {
     headings: selectAll('h1, h2, h3, h4, h5, h6', pane).length,

@@ -1,0 +1,131 @@
+import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
+import { type Env, evaluate } from '../numeric/evaluate.js';
+import { type Jet, jetField } from '../numeric/jet.js';
+import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
+import type { Field } from '../numeric/field.js';
+import { type Matrix, add, fromFunction, map, scale, transpose } from '../numeric/matrix.js';
+import { foldDefinition, mentions } from './fold.js';
+
+/** Lift an environment into jets of the given order over its field (all values constant). */
+export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
+  const J = jetField(env.F, order);
+  const constant = (x: T): Jet<T> => {
+    const out = new Array<T>(order + 1).fill(env.F.zero);
+    out[0] = x;
+    return out;
+  };
+  const shift = env.shift;
+  return {
+    F: J,
+    program: env.program,
+    values: new Map([...env.values].map(([k, v]) => [k, map(v, constant)])),
+    cache: new Map(),
+    shift: shift ? (x: Jet<T>) => x.map(shift) : null,
+    fromNumber: (x) => constant(env.fromNumber(x)),
+    indices: env.indices,
+  };
+}
+
+/** The value of the variable a derivative is taken with respect to (a sampled or a defined symbol). */
+function variableValue<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec): Matrix<T> {
+  if (wrt.index) throw new NotCheckableError(`an element-wise derivative with respect to ${wrt.symbol}`, node.span);
+  const v = env.values.get(wrt.symbol);
+  if (v) return v;
+  return evaluate({ kind: 'symbol', name: wrt.symbol, span: node.span }, env);
+}
+
+/** Evaluate `f` with variable `x` moved along `direction` (entries of vec x): a jet of the given order. */
+function along<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>, direction: number[], order: number): Matrix<Jet<T>> {
+  const lifted = liftEnv(env, order);
+  const { F } = env;
+  const seeded = fromFunction(x.rows, x.cols, (i, j) => {
+    const k = i + j * x.rows;
+    const out = new Array<T>(order + 1).fill(F.zero);
+    out[0] = x.data[k];
+    out[1] = direction[k] === 0 ? F.zero : F.fromInt(direction[k]);
+    return out as Jet<T>;
+  });
+  lifted.values.set(name, seeded);
+  return evaluate(node.of, lifted);
+}
+
+/** Numerator-layout Jacobian ∂vec f / ∂(vec x)^T, one forward pass per entry of x. */
+export function jacobian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
+  const n = x.data.length;
+  const columns: T[][] = [];
+  for (let l = 0; l < n; l++) {
+    const direction = Array.from({ length: n }, (_, k) => (k === l ? 1 : 0));
+    columns.push(along(env, node, name, x, direction, 1).data.map((c) => c[1]));
+  }
+  const p = columns[0]?.length ?? 0;
+  return fromFunction(p, n, (i, j) => columns[j][i]);
+}
+
+/** Hessian ∂²f / ∂vec x ∂(vec x)^T of a scalar f, by second-order jets and polarisation. */
+export function hessian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
+  const { F } = env;
+  const n = x.data.length;
+  const second = (direction: number[]): T => {
+    const v = along(env, node, name, x, direction, 2);
+    if (v.data.length !== 1) throw new UnsupportedError('a Hessian of a function that is not scalar', node.span);
+    return F.mul(F.fromInt(2), v.data[0][2]);
+  };
+  const unit = (k: number, l: number) => Array.from({ length: n }, (_, i) => (i === k ? 1 : 0) + (i === l ? 1 : 0));
+  const diagonal = Array.from({ length: n }, (_, k) => F.div(second(unit(k, k)), F.fromInt(4)));
+  const h: T[][] = Array.from({ length: n }, (_, k) => Array.from({ length: n }, (_, l) => (k === l ? diagonal[k] : F.zero)));
+  for (let k = 0; k < n; k++) {
+    for (let l = k + 1; l < n; l++) {
+      const s = second(unit(k, l));
+      const v = F.div(F.sub(F.sub(s, diagonal[k]), diagonal[l]), F.fromInt(2));
+      h[k][l] = v;
+      h[l][k] = v;
+    }
+  }
+  return fromFunction(n, n, (i, j) => h[i][j]);
+}
+
+/**
+ * A derivative with respect to an intermediate variable `Y` (defined on the page) of an expression
+ * written without `Y`: fold `Y`'s definition into it first (chain rule by substitution).
+ */
+function withIntermediate<T>(node: DerivativeNode, env: Env<T>): DerivativeNode {
+  const name = node.wrt[0].symbol;
+  const ctx = env.program.ctx;
+  if (!ctx.definitions?.[name] || mentions(node.of, ctx, name)) return node;
+  const folded = foldDefinition(node.of, ctx, name);
+  return folded ? { ...node, of: folded } : node;
+}
+
+/** Apply the declared convention for a gradient with respect to a symmetric matrix. */
+function symmetricConvention<T>(F: Field<T>, g: Matrix<T>, convention: string | undefined): Matrix<T> {
+  if (convention === 'cookbook') {
+    const sum = add(F, g, transpose(g));
+    return fromFunction(g.rows, g.cols, (i, j) => (i === j ? F.sub(sum.data[i + j * g.rows], g.data[i + j * g.rows]) : sum.data[i + j * g.rows]));
+  }
+  if (convention === 'sym') return scale(F, F.fromRatio(1n, 2n), add(F, g, transpose(g)));
+  return g;
+}
+
+/**
+ * Evaluate a derivative node: compute the Jacobian (or Hessian) by forward-mode AD from the
+ * differentiated expression itself, then arrange it as the notation and the layout say.
+ */
+export function evaluateDerivative<T>(given: DerivativeNode, env: Env<T>): Matrix<T> {
+  const wrt = given.wrt[0];
+  const x = variableValue(env, given, wrt);
+  const node = withIntermediate(given, env);
+  if (node.style === 'hessian') return hessian(env, node, wrt.symbol, x);
+  const jac = jacobian(env, node, wrt.symbol, x);
+  const scalarOf = jac.rows === 1;
+  let gradientForm: Matrix<T>;
+  if (scalarOf && !wrt.vec) {
+    gradientForm = { rows: x.rows, cols: x.cols, data: jac.data };
+    const decl = env.program.ctx.symbols?.[wrt.symbol];
+    if (decl?.properties.includes('symmetric') || decl?.properties.includes('positive-definite')) {
+      gradientForm = symmetricConvention(env.F, gradientForm, env.program.ctx.symmetricDerivative);
+    }
+  } else if (scalarOf) gradientForm = { rows: x.data.length, cols: 1, data: jac.data };
+  else gradientForm = transpose(jac);
+  const numeratorForm = node.style === 'jacobian' || (node.style === 'partial' && env.program.ctx.layout === 'numerator');
+  return numeratorForm !== wrt.transposed ? transpose(gradientForm) : gradientForm;
+}

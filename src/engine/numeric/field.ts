@@ -1,0 +1,49 @@
+/**
+ * The scalar arithmetic every kernel is written against. Float64, exact rationals and truncated
+ * Taylor jets (forward-mode AD, any order, nestable) all implement it, so one matrix kernel serves all.
+ */
+export interface Field<T> {
+  readonly name: string;
+  readonly zero: T;
+  readonly one: T;
+  fromInt(n: number): T;
+  /** Exact `num/den` where the field allows it. */
+  fromRatio(num: bigint, den: bigint): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  /** Throws {@link SingularError} on division by an exact zero. */
+  div(a: T, b: T): T;
+  neg(a: T): T;
+  /** Transcendental functions: absent in exact fields. */
+  exp?(a: T): T;
+  log?(a: T): T;
+  /** The float value of the primal (constant) part, for pivoting and reporting. */
+  toNumber(a: T): number;
+  /** Whether the primal part is exactly zero (exact fields) or negligible (floats). */
+  isZero(a: T): boolean;
+}
+
+/** Raised by kernels on a singular pivot: the sampler re-draws the inputs. */
+export class SingularError extends Error {
+  constructor(message = 'singular matrix') {
+    super(message);
+    this.name = 'SingularError';
+  }
+}
+
+/** Raised when exact numbers grow past the size cap: the verifier falls back to float. */
+export class RationalOverflowError extends Error {
+  constructor() {
+    super('rational numbers grew past the size cap');
+    this.name = 'RationalOverflowError';
+  }
+}
+
+/** Raised when an exact field is asked for exp/log: the verifier then uses float64. */
+export class NotExactError extends Error {
+  constructor(what: string) {
+    super(`${what} has no exact rational value`);
+    this.name = 'NotExactError';
+  }
+}

@@ -1,0 +1,179 @@
+import { type Field, SingularError } from './field.js';
+
+/** A dense matrix, column-major (so `data` is `vec` of the matrix). */
+export interface Matrix<T> {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: readonly T[];
+}
+
+/** Entry (i, j), zero-based. */
+export function at<T>(m: Matrix<T>, i: number, j: number): T {
+  return m.data[i + j * m.rows];
+}
+
+/** Build a matrix from a function of (i, j). */
+export function fromFunction<T>(rows: number, cols: number, f: (i: number, j: number) => T): Matrix<T> {
+  const data = new Array<T>(rows * cols);
+  for (let j = 0; j < cols; j++) for (let i = 0; i < rows; i++) data[i + j * rows] = f(i, j);
+  return { rows, cols, data };
+}
+
+export function zeros<T>(F: Field<T>, rows: number, cols: number): Matrix<T> {
+  return { rows, cols, data: new Array<T>(rows * cols).fill(F.zero) };
+}
+
+export function identity<T>(F: Field<T>, n: number): Matrix<T> {
+  return fromFunction(n, n, (i, j) => (i === j ? F.one : F.zero));
+}
+
+export function map<T, U>(m: Matrix<T>, f: (x: T) => U): Matrix<U> {
+  return { rows: m.rows, cols: m.cols, data: m.data.map(f) };
+}
+
+export function transpose<T>(m: Matrix<T>): Matrix<T> {
+  return fromFunction(m.cols, m.rows, (i, j) => at(m, j, i));
+}
+
+export function add<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
+  return { rows: a.rows, cols: a.cols, data: a.data.map((x, k) => F.add(x, b.data[k])) };
+}
+
+export function sub<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
+  return { rows: a.rows, cols: a.cols, data: a.data.map((x, k) => F.sub(x, b.data[k])) };
+}
+
+export function scale<T>(F: Field<T>, s: T, m: Matrix<T>): Matrix<T> {
+  return map(m, (x) => F.mul(s, x));
+}
+
+export function hadamard<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
+  return { rows: a.rows, cols: a.cols, data: a.data.map((x, k) => F.mul(x, b.data[k])) };
+}
+
+export function matmul<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
+  const data = new Array<T>(a.rows * b.cols);
+  for (let j = 0; j < b.cols; j++) {
+    for (let i = 0; i < a.rows; i++) {
+      let s = F.zero;
+      for (let k = 0; k < a.cols; k++) {
+        const x = a.data[i + k * a.rows];
+        const y = b.data[k + j * b.rows];
+        s = F.add(s, F.mul(x, y));
+      }
+      data[i + j * a.rows] = s;
+    }
+  }
+  return { rows: a.rows, cols: b.cols, data };
+}
+
+/** Kronecker product: blocks `a_ij · b`. */
+export function kron<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
+  return fromFunction(a.rows * b.rows, a.cols * b.cols, (i, j) =>
+    F.mul(at(a, Math.floor(i / b.rows), Math.floor(j / b.cols)), at(b, i % b.rows, j % b.cols)),
+  );
+}
+
+export function trace<T>(F: Field<T>, m: Matrix<T>): T {
+  let s = F.zero;
+  for (let i = 0; i < Math.min(m.rows, m.cols); i++) s = F.add(s, at(m, i, i));
+  return s;
+}
+
+/** `vec`: stack the columns (column-major order, which is how `data` is stored). */
+export function vec<T>(m: Matrix<T>): Matrix<T> {
+  return { rows: m.rows * m.cols, cols: 1, data: m.data };
+}
+
+/** The commutation matrix K_mn: K_mn vec(A) = vec(A^T) for A of size m×n. */
+export function commutation<T>(F: Field<T>, m: number, n: number): Matrix<T> {
+  const size = m * n;
+  const data = new Array<T>(size * size).fill(F.zero);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const from = i + j * m; // index of A_ij in vec(A)
+      const to = j + i * n; // index of (A^T)_ji in vec(A^T)
+      data[to + from * size] = F.one;
+    }
+  }
+  return { rows: size, cols: size, data };
+}
+
+function pivotRow<T>(F: Field<T>, a: T[][], col: number): number {
+  let best = -1;
+  let bestMag = -1;
+  for (let r = col; r < a.length; r++) {
+    if (F.isZero(a[r][col])) continue;
+    const mag = Math.abs(F.toNumber(a[r][col]));
+    if (mag > bestMag) {
+      best = r;
+      bestMag = mag;
+    }
+  }
+  return best;
+}
+
+function toRows<T>(m: Matrix<T>): T[][] {
+  return Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => at(m, i, j)));
+}
+
+/** Inverse by Gauss–Jordan elimination; throws {@link SingularError} on a zero pivot. */
+export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
+  const n = m.rows;
+  const a = toRows(m).map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? F.one : F.zero))]);
+  for (let col = 0; col < n; col++) {
+    const p = pivotRow(F, a, col);
+    if (p < 0) throw new SingularError();
+    [a[col], a[p]] = [a[p], a[col]];
+    const pivot = a[col][col];
+    a[col] = a[col].map((x) => F.div(x, pivot));
+    for (let r = 0; r < n; r++) {
+      if (r === col || (F.name === 'exact' && F.isZero(a[r][col]))) continue;
+      const factor = a[r][col];
+      a[r] = a[r].map((x, k) => F.sub(x, F.mul(factor, a[col][k])));
+    }
+  }
+  const result = fromFunction(n, n, (i, j) => a[i][n + j]);
+  if (F.name.includes('float') && conditionEstimate(F, m, result) > MAX_CONDITION) throw new SingularError('ill-conditioned sample');
+  return result;
+}
+
+/** Float samples whose condition number exceeds this are re-drawn (exact samples never need it). */
+export const MAX_CONDITION = 1e8;
+
+function infinityNorm<T>(F: Field<T>, m: Matrix<T>): number {
+  let best = 0;
+  for (let i = 0; i < m.rows; i++) {
+    let row = 0;
+    for (let j = 0; j < m.cols; j++) row += Math.abs(F.toNumber(at(m, i, j)));
+    best = Math.max(best, row);
+  }
+  return best;
+}
+
+/** κ∞(A) = ‖A‖∞ ‖A⁻¹‖∞ on the primal values. */
+function conditionEstimate<T>(F: Field<T>, m: Matrix<T>, inv: Matrix<T>): number {
+  return infinityNorm(F, m) * infinityNorm(F, inv);
+}
+
+/** Determinant by elimination; a singular matrix has determinant zero (no throw). */
+export function determinant<T>(F: Field<T>, m: Matrix<T>): T {
+  const n = m.rows;
+  const a = toRows(m);
+  let det = F.one;
+  for (let col = 0; col < n; col++) {
+    const p = pivotRow(F, a, col);
+    if (p < 0) return F.zero;
+    if (p !== col) {
+      [a[col], a[p]] = [a[p], a[col]];
+      det = F.neg(det);
+    }
+    const pivot = a[col][col];
+    det = F.mul(det, pivot);
+    for (let r = col + 1; r < n; r++) {
+      const factor = F.div(a[r][col], pivot);
+      a[r] = a[r].map((x, k) => F.sub(x, F.mul(factor, a[col][k])));
+    }
+  }
+  return det;
+}

@@ -1,0 +1,223 @@
+import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
+import type { Claim, DerivativeNode, Expr, ShapeAnnotation } from '../latex/ast.js';
+import { type OpSpec, namedDim } from '../ops/define.js';
+import type { Context } from './context.js';
+import { type DefaultKind, declarationOf, defaultKind } from './defaults.js';
+import { type Dim, DimUnifier, constDim, mulDims } from './dims.js';
+import { SCALAR, type Shape, ShapeConflict, isScalar, shapeToString, unifyShapes } from './shape.js';
+
+/** Operators whose number operands are broadcast to the other operand's shape. */
+const BROADCASTING = new Set(['add', 'sub', 'hadamard']);
+
+/** Everything shape inference learned about one formula. */
+export interface ShapeInfo {
+  readonly unifier: DimUnifier;
+  /** Shape of every node that was visited. */
+  readonly nodes: Map<Expr, Shape>;
+  /** Shape of every symbol (declared, defined or defaulted). */
+  readonly symbols: Map<string, Shape>;
+  /** Dimensions of literal `1`s: a `1` is a vector of ones unless nothing forces it, then a scalar. */
+  readonly onesDims: Dim[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Which symbols/calls are functions the engine can evaluate elementwise. */
+export interface InferOptions {
+  ops: ReadonlyMap<string, OpSpec>;
+  elementwise: ReadonlySet<string>;
+}
+
+function shapeFromKind(u: DimUnifier, kind: DefaultKind): Shape {
+  if (kind === 'scalar') return SCALAR;
+  if (kind === 'vector') return { rows: u.fresh(), cols: constDim(1) };
+  return { rows: u.fresh(), cols: u.fresh() };
+}
+
+function annotationShape(a: ShapeAnnotation): Shape {
+  return { rows: namedDim(a.rows), cols: namedDim(a.cols) };
+}
+
+/** Infer shapes by unifying dimension names across the whole formula (all claims together). */
+export class ShapeInference {
+  readonly info: ShapeInfo;
+  private readonly inProgress = new Set<string>();
+  /** Indices of the sums being inferred: `x_i` inside `\sum_i` is a sample, not an element. */
+  private readonly activeIndices = new Set<string>();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly options: InferOptions,
+  ) {
+    this.info = { unifier: new DimUnifier(), nodes: new Map(), symbols: new Map(), onesDims: [], diagnostics: [] };
+  }
+
+  private get u(): DimUnifier {
+    return this.info.unifier;
+  }
+
+  private report(message: string, span: Expr['span'], a: string, b: string): void {
+    this.info.diagnostics.push(
+      diagnostic(DiagnosticCode.shapeConflict, message, span, 'error', { left: a, right: b }),
+    );
+  }
+
+  /** Shape of a symbol: declared, defined, or by default from its name. */
+  symbolShape(name: string): Shape {
+    const known = this.info.symbols.get(name);
+    if (known) return known;
+    const decl = declarationOf(this.ctx, name);
+    let shape: Shape;
+    if (decl?.rows) shape = { rows: namedDim(decl.rows), cols: namedDim(decl.cols) };
+    else {
+      const def = this.ctx.definitions?.[name];
+      if (def && !this.inProgress.has(name)) {
+        this.inProgress.add(name);
+        shape = this.infer(def.body);
+        this.inProgress.delete(name);
+      } else shape = shapeFromKind(this.u, defaultKind(name));
+    }
+    this.info.symbols.set(name, shape);
+    return shape;
+  }
+
+  /** Infer every item of every claim and unify the items joined by `=`. */
+  inferClaims(claims: readonly Claim[]): void {
+    for (const claim of claims) {
+      const shapes = claim.items.map((item) => (item.kind === 'space' ? null : this.infer(item)));
+      claim.relations.forEach((rel, k) => {
+        const left = shapes[k];
+        const rightItem = claim.items[k + 1];
+        if (!left || !rightItem) return;
+        if (rel.relation === 'in' && rightItem.kind === 'space') {
+          this.unifyOrReport(left, annotationShape(rightItem.annotation), rightItem.span, 'The declared space');
+          return;
+        }
+        const right = shapes[k + 1];
+        if (rel.relation === '=' && right) {
+          this.u.rigidConstants = true;
+          this.unifyOrReport(left, right, { start: claim.items[k].span.start, end: rightItem.span.end }, 'The two sides of "="');
+          this.u.rigidConstants = false;
+        }
+      });
+    }
+  }
+
+  private unifyOrReport(a: Shape, b: Shape, span: Expr['span'], what: string): void {
+    if (unifyShapes(this.u, a, b)) return;
+    const left = shapeToString(this.u, a);
+    const right = shapeToString(this.u, b);
+    this.report(`${what} have different shapes: the left side is ${left}, the right side is ${right}.`, span, left, right);
+  }
+
+  /** Infer the shape of one node (memoised per node). */
+  infer(e: Expr): Shape {
+    const cached = this.info.nodes.get(e);
+    if (cached) return cached;
+    let shape: Shape;
+    try {
+      shape = this.inferNode(e);
+    } catch (error) {
+      if (!(error instanceof ShapeConflict)) throw error;
+      const detail = error.right ? ` Here the left operand is ${error.left} and the right operand is ${error.right}.` : '';
+      this.report(`${error.message}${detail}`, e.span, error.left, error.right);
+      shape = { rows: this.u.fresh(), cols: this.u.fresh() };
+    }
+    this.info.nodes.set(e, shape);
+    return shape;
+  }
+
+  private inferNode(e: Expr): Shape {
+    switch (e.kind) {
+      case 'number':
+        if (e.value === '1') {
+          const n = this.u.fresh();
+          this.info.onesDims.push(n);
+          this.u.flexible.add(n.vars[0]);
+          return { rows: n, cols: constDim(1) };
+        }
+        if (e.value === '0') {
+          const zero = { rows: this.u.fresh(), cols: this.u.fresh() };
+          this.info.onesDims.push(zero.rows, zero.cols);
+          for (const d of [zero.rows, zero.cols]) this.u.flexible.add(d.vars[0]);
+          return zero;
+        }
+        return SCALAR;
+      case 'symbol': {
+        if (e.index && !this.activeIndices.has(e.index)) return SCALAR;
+        const shape = this.symbolShape(e.name);
+        if (e.annotation) this.unifyOrReport(shape, annotationShape(e.annotation), e.span, `The annotation of ${e.name}`);
+        return shape;
+      }
+      case 'op':
+        return this.inferOp(e);
+      case 'call':
+        return this.inferCall(e);
+      case 'differential':
+        return this.infer(e.body);
+      case 'derivative':
+        return this.inferDerivative(e);
+      case 'sum': {
+        this.activeIndices.add(e.index);
+        const body = this.infer(e.body);
+        this.activeIndices.delete(e.index);
+        return body;
+      }
+      case 'space':
+      case 'opaque':
+        return { rows: this.u.fresh(), cols: this.u.fresh() };
+    }
+  }
+
+  private inferOp(e: Extract<Expr, { kind: 'op' }>): Shape {
+    const spec = this.options.ops.get(e.op);
+    if (!spec) throw new Error(`internal: unknown op ${e.op}`);
+    const args = e.args.map((a) => this.infer(a));
+    // A number in a sum or an elementwise product is broadcast: `1 - \sigma(X)` is a matrix of ones minus σ(X).
+    if (BROADCASTING.has(e.op) && args.length === 2) {
+      const k = e.args.findIndex((a) => a.kind === 'number');
+      if (k >= 0 && e.args[1 - k].kind !== 'number') {
+        this.info.nodes.set(e.args[k], args[1 - k]);
+        args[k] = args[1 - k];
+      }
+    }
+    const dims = (e.dims ?? []).map(namedDim);
+    while (dims.length < (spec.dimCount ?? 0)) dims.push(this.u.fresh());
+    return spec.shape({ u: this.u, dims }, args);
+  }
+
+  private inferCall(e: Extract<Expr, { kind: 'call' }>): Shape {
+    const args = e.args.map((a) => this.infer(a));
+    if (this.options.elementwise.has(e.fn)) return args[0] ?? SCALAR;
+    const def = this.ctx.definitions?.[e.fn];
+    if (def && def.params.length === 0) return this.symbolShape(e.fn);
+    if (def && def.params.length === e.args.length) {
+      def.params.forEach((p, k) => unifyShapes(this.u, this.symbolShape(p), args[k]));
+      return this.infer(def.body);
+    }
+    return defaultKind(e.fn) === 'matrix' ? { rows: this.u.fresh(), cols: this.u.fresh() } : SCALAR;
+  }
+
+  private inferDerivative(e: DerivativeNode): Shape {
+    const of = this.infer(e.of);
+    const wrt = e.wrt[0];
+    if (wrt.index) return { rows: this.u.fresh(), cols: this.u.fresh() };
+    const x = this.symbolShape(wrt.symbol);
+    const size = mulDims(x.rows, x.cols);
+    const ofSize = mulDims(of.rows, of.cols);
+    if (e.style === 'hessian') return { rows: size, cols: size };
+    const scalarOf = isScalar(this.u, of);
+    let shape: Shape;
+    if (scalarOf && !wrt.vec) shape = x;
+    else if (scalarOf) shape = { rows: size, cols: constDim(1) };
+    else shape = { rows: size, cols: ofSize };
+    // `shape` is the denominator-layout (gradient) form; the Jacobian/numerator form is its transpose.
+    const numeratorForm = e.style === 'jacobian' || (e.style === 'partial' && this.ctx.layout === 'numerator');
+    const flip = numeratorForm !== wrt.transposed;
+    return flip ? { rows: shape.cols, cols: shape.rows } : shape;
+  }
+
+  /** Make every still-open dimension of a literal `1` equal to 1 (a plain scalar one). */
+  settleOnes(): void {
+    for (const d of this.info.onesDims) if (this.u.freeVars(d).length > 0) this.u.unify(d, constDim(1));
+  }
+}

@@ -1,0 +1,287 @@
+import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
+import type { Expr } from '../latex/ast.js';
+import { walk } from '../latex/walk.js';
+import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
+import { NotExactError, RationalOverflowError, SingularError } from '../numeric/field.js';
+import { mixSeed } from '../numeric/prng.js';
+import { drawSizes } from '../numeric/sample.js';
+import type { OpSpec } from '../ops/define.js';
+import type { ElementwiseName, SymbolDeclaration } from '../types/context.js';
+import type { Dim } from '../types/dims.js';
+import type { ShapeInfo } from '../types/infer.js';
+import { ShapeInference } from '../types/infer.js';
+import { compareMatrices, toNumberRows } from './compare.js';
+import { isRationalFormula } from './mode.js';
+import type { Prepared, Step } from './prepare.js';
+import { type Trial, buildTrial, evaluateSide } from './trials.js';
+import type { Counterexample, StepVerdict } from './verdict.js';
+
+/** How often a trial is re-drawn when a sample is singular or outside a function's domain. */
+export const MAX_REDRAWS = 12;
+/** Alternative size draws tried when symbolic constraints (mn = pq) fail for a draw. */
+export const MAX_SIZE_DRAWS = 6;
+/** Wall-clock budget of one formula; later trials are skipped (and the verdict says how many ran). */
+export const TIME_BUDGET_MS = 4000;
+
+/** Options of one check. */
+export interface CheckOptions {
+  seed: number;
+  trials: number;
+  ops: ReadonlyMap<string, OpSpec>;
+  functions: Readonly<Record<string, ElementwiseName>>;
+  /** Force float mode (used after an exact attempt overflows). */
+  forceFloat?: boolean;
+}
+
+/** The result of checking all steps of a prepared formula. */
+export interface CheckResult {
+  steps: StepVerdict[];
+  mode: 'exact' | 'float';
+  trials: number;
+  diagnostics: Diagnostic[];
+  /** The inferred shape of every symbol, as declarations (used to keep shapes fixed while trying fixes). */
+  pinned: Record<string, SymbolDeclaration>;
+}
+
+interface StepState {
+  step: Step;
+  verdict: StepVerdict;
+  done: boolean;
+}
+
+function withinSpan(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function counterexample(trial: Trial<unknown>, sizes: Map<string, number>, left: unknown, right: unknown): Counterexample {
+  const F = trial.base;
+  const inputs: Record<string, number[][]> = {};
+  for (const [name, m] of trial.inputs) inputs[name] = toNumberRows(F, m);
+  const named: Record<string, number> = {};
+  for (const [k, v] of sizes) if (!k.startsWith('#')) named[k] = v;
+  return {
+    inputs,
+    left: toNumberRows(F, left as never),
+    right: toNumberRows(F, right as never),
+    sizes: named,
+  };
+}
+
+/** Check every step of a prepared formula on seeded random samples. */
+export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckResult {
+  const inference = new ShapeInference(prepared.ctx, { ops: options.ops, elementwise: new Set(Object.keys(options.functions)) });
+  inference.inferClaims(prepared.claims);
+  inference.settleOnes();
+  const info = inference.info;
+  const diagnostics: Diagnostic[] = [...info.diagnostics];
+  const roots: Expr[] = prepared.steps.flatMap((s) => [s.left, s.right]);
+  const exact = !options.forceFloat && isRationalFormula(roots, prepared.ctx, options.ops, options.functions);
+  const states: StepState[] = prepared.steps.map((step) => ({
+    step,
+    verdict: { status: 'verified', span: step.span, reason: '', error: 0 },
+    done: false,
+  }));
+  for (const s of states) {
+    if (s.step.skipReason) {
+      s.verdict = { ...s.verdict, status: 'not-checkable', reason: s.step.skipReason };
+      s.done = true;
+    } else if (s.step.relation === 'other') {
+      s.verdict = { ...s.verdict, status: 'not-checkable', reason: 'the relation is not an equation' };
+      s.done = true;
+    } else if (opaqueReason(s.step)) {
+      s.verdict = { ...s.verdict, status: opaqueStatus(s.step), reason: opaqueReason(s.step) as string };
+      s.done = true;
+    } else if (undefinedFunctionReason(s.step, prepared, options)) {
+      s.verdict = { ...s.verdict, status: 'not-checkable', reason: undefinedFunctionReason(s.step, prepared, options) as string };
+      s.done = true;
+    } else {
+      const conflict = info.diagnostics.find((d) => withinSpan(d.span, s.step.span));
+      if (conflict) {
+        s.verdict = { ...s.verdict, status: 'mismatch', reason: conflict.message, error: Number.POSITIVE_INFINITY };
+        s.done = true;
+      }
+    }
+  }
+  const setup = {
+    ctx: prepared.ctx,
+    ops: options.ops,
+    info,
+    functions: options.functions,
+    vary: prepared.vary,
+    hasDifferentials: prepared.hasDifferentials,
+    exact,
+  };
+  const start = Date.now();
+  let trialsRun = 0;
+  for (let t = 0; t < options.trials && states.some((s) => !s.done); t++) {
+    if (t > 0 && Date.now() - start > TIME_BUDGET_MS) break;
+    let sizes: Map<string, number> | null = null;
+    for (let k = 0; k < MAX_SIZE_DRAWS && !sizes; k++) sizes = drawSizes(info, t + k * options.trials);
+    if (!sizes) {
+      diagnostics.push(diagnostic(DiagnosticCode.shapeConflict, 'No sizes satisfy the dimension constraints of this formula.', prepared.steps[0]?.span ?? { start: 0, end: 0 }));
+      for (const s of states) if (!s.done) Object.assign(s, { done: true, verdict: { ...s.verdict, status: 'mismatch', reason: 'inconsistent dimensions' } });
+      break;
+    }
+    if (runTrial(states, setup, sizes, options.seed, t)) trialsRun++;
+  }
+  for (const s of states) {
+    if (s.verdict.status === 'verified' && !s.verdict.reason) {
+      s.verdict.reason = trialsRun > 0 ? `holds on ${trialsRun} random samples (${exact ? 'exact' : 'float'})` : 'no sample could be drawn';
+      if (trialsRun === 0) s.verdict.status = 'not-checkable';
+    }
+  }
+  return { steps: states.map((s) => s.verdict), mode: exact ? 'exact' : 'float', trials: trialsRun, diagnostics, pinned: pinShapes(info, prepared) };
+}
+
+function firstOpaque(step: Step): Extract<Expr, { kind: 'opaque' }> | null {
+  let found: Extract<Expr, { kind: 'opaque' }> | null = null;
+  for (const side of [step.left, step.right]) {
+    walk(side, (n) => {
+      if (!found && n.kind === 'opaque') found = n;
+      if (!found && n.kind === 'derivative' && n.wrt.some((w) => w.index)) {
+        found = { kind: 'opaque', status: 'not-checkable', reason: 'an element-wise derivative (∂/∂X_ij)', span: n.span };
+      }
+    });
+  }
+  return found;
+}
+
+/** Steps with `\cdots`, limits, element-wise derivatives or unknown commands are not evaluated. */
+function opaqueReason(step: Step): string | null {
+  const found = firstOpaque(step);
+  if (!found) return null;
+  return found.status === 'unsupported' ? `${found.reason} (at ${found.span.start}–${found.span.end})` : found.reason;
+}
+
+function opaqueStatus(step: Step): 'not-checkable' | 'unsupported' {
+  return firstOpaque(step)?.status ?? 'not-checkable';
+}
+
+/** Names that may stand for an arbitrary scalar function in a rule schema (instantiated at random). */
+const PLACEHOLDER_FUNCTION = /^(?:[fgh]|phi|psi)(?:_\w+)?$/;
+
+/** An indexed symbol whose base is also used whole (`x_i` next to `x`, `A_{ij}` next to `A`) is an entry. */
+function elementwiseIndex(step: Step, prepared: Prepared): string | null {
+  const bare = new Set<string>([...Object.keys(prepared.ctx.symbols ?? {}), ...Object.keys(prepared.ctx.definitions ?? {})]);
+  const indexed: string[] = [];
+  for (const side of [step.left, step.right]) {
+    walk(side, (n) => {
+      if (n.kind === 'symbol' && !n.index) bare.add(n.name);
+      if (n.kind === 'symbol' && n.index) indexed.push(n.name);
+    });
+  }
+  return indexed.find((name) => bare.has(name.split('_')[0])) ?? null;
+}
+
+function undefinedCalls(e: Expr, prepared: Prepared, options: CheckOptions): Set<string> {
+  const out = new Set<string>();
+  walk(e, (n) => {
+    if (n.kind === 'call' && !options.functions[n.fn] && !prepared.ctx.definitions?.[n.fn]) out.add(n.fn);
+  });
+  return out;
+}
+
+/** A derivative or differential of an undefined, non-varying symbol would be a vacuous zero. */
+function differentiatedUnknown(e: Expr, prepared: Prepared): string | null {
+  let found: string | null = null;
+  walk(e, (n) => {
+    const target = n.kind === 'derivative' ? n.of : n.kind === 'differential' ? n.body : null;
+    if (found || !target || target.kind !== 'symbol' || target.index) return;
+    const name = target.name;
+    if (prepared.ctx.definitions?.[name] || prepared.ctx.symbols?.[name]) return;
+    if (n.kind === 'differential' && prepared.vary.has(name)) return;
+    if (n.kind === 'derivative' && n.wrt.some((w) => w.symbol === name)) return;
+    found = name;
+  });
+  return found;
+}
+
+/** An undefined function is instantiated at random only when both sides use it (a rule schema). */
+function undefinedFunctionReason(step: Step, prepared: Prepared, options: CheckOptions): string | null {
+  const left = undefinedCalls(step.left, prepared, options);
+  const right = undefinedCalls(step.right, prepared, options);
+  const lonely = [...left].filter((f) => !right.has(f)).concat([...right].filter((f) => !left.has(f)));
+  if (lonely.length) return `the function ${lonely[0]} is not defined on this page`;
+  const vectorValued = [...left].find((f) => !PLACEHOLDER_FUNCTION.test(f));
+  if (vectorValued) return `the function ${vectorValued} is not defined on this page (only scalar f, g, h are instantiated at random)`;
+  const entry = elementwiseIndex(step, prepared);
+  if (entry) return `an element-wise expression (${entry} is an entry, not a sample)`;
+  const unknown = differentiatedUnknown(step.left, prepared) ?? differentiatedUnknown(step.right, prepared);
+  return unknown ? `${unknown} is differentiated but not defined on this page` : null;
+}
+
+function dimName(info: ShapeInfo, d: Dim): string | null {
+  const r = info.unifier.resolve(d);
+  if (r.vars.length === 0) return String(r.coef);
+  if (r.vars.length === 1 && r.coef === 1) return r.vars[0].replace('#', '~');
+  return null;
+}
+
+/** Resolved symbol shapes as declarations, so a re-check keeps every symbol's shape. */
+function pinShapes(info: ShapeInfo, prepared: Prepared): Record<string, SymbolDeclaration> {
+  const out: Record<string, SymbolDeclaration> = {};
+  for (const [name, shape] of info.symbols) {
+    if (prepared.ctx.definitions?.[name]) continue;
+    const rows = dimName(info, shape.rows);
+    const cols = dimName(info, shape.cols);
+    if (rows && cols) out[name] = { rows, cols, properties: prepared.ctx.symbols?.[name]?.properties ?? [] };
+  }
+  return out;
+}
+
+/** Run one trial (re-drawing singular samples); returns whether it completed. */
+function runTrial(states: StepState[], setup: Parameters<typeof buildTrial>[0], sizes: Map<string, number>, seed: number, t: number): boolean {
+  for (let attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+    const trial = buildTrial(setup, sizes, mixSeed(seed, t * 97 + attempt));
+    const results: { state: StepState; left: unknown; right: unknown }[] = [];
+    let singular = false;
+    for (const state of states) {
+      if (state.done) continue;
+      try {
+        const left = evaluateSide(trial, state.step.left);
+        const right = evaluateSide(trial, state.step.right);
+        results.push({ state, left, right });
+      } catch (error) {
+        if (error instanceof SingularError) {
+          singular = true;
+          break;
+        }
+        if (error instanceof NotExactError || error instanceof RationalOverflowError) throw error;
+        settleWithError(state, error);
+      }
+    }
+    if (singular) continue;
+    for (const { state, left, right } of results) {
+      const cmp = compareMatrices(trial.base, left as never, right as never, setup.exact);
+      state.verdict.error = Math.max(state.verdict.error, cmp.error);
+      if (!cmp.equal) {
+        state.done = true;
+        state.verdict.status = 'mismatch';
+        state.verdict.reason = `the two sides differ (relative error ${cmp.error.toPrecision(3)})`;
+        state.verdict.counterexample = counterexample(trial, sizes, left, right);
+      }
+    }
+    return true;
+  }
+  for (const state of states) {
+    if (state.done) continue;
+    state.done = true;
+    state.verdict.status = 'not-checkable';
+    state.verdict.reason = 'every sample was singular or outside the domain of a function';
+  }
+  return false;
+}
+
+function settleWithError(state: StepState, error: unknown): void {
+  state.done = true;
+  if (error instanceof NotCheckableError) {
+    state.verdict.status = 'not-checkable';
+    state.verdict.reason = error.reason;
+  } else if (error instanceof UnsupportedError) {
+    state.verdict.status = 'unsupported';
+    state.verdict.reason = `${error.reason} at ${error.span.start}–${error.span.end}`;
+  } else {
+    state.verdict.status = 'unsupported';
+    state.verdict.reason = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Span } from '../span.js';
+import type { Definition, SymbolDeclaration } from '../types/context.js';
+
+/** The status of a formula or of one step of it. */
+export type Status = 'verified' | 'mismatch' | 'not-checkable' | 'unsupported';
+
+/** Sampled inputs and both sides' values at the failing sample; numbers as nested arrays (rows). */
+export interface Counterexample {
+  inputs: Record<string, number[][]>;
+  left: number[][];
+  right: number[][];
+  /** Sizes drawn for the dimension names. */
+  sizes: Record<string, number>;
+}
+
+/** The verdict on one relation of a chain (`a = b` is one step, `a = b = c` two). */
+export interface StepVerdict {
+  status: Status;
+  /** Span of the step inside the formula's LaTeX: from its left item to its right item. */
+  span: Span;
+  reason: string;
+  /** Largest relative error seen (0 in exact mode when equal). */
+  error: number;
+  counterexample?: Counterexample;
+  /** A *did you mean*: a common slip that, undone, makes the step hold. */
+  suggestion?: string;
+}
+
+/** The verdict on one formula. */
+export interface Verdict {
+  status: Status;
+  reason: string;
+  mode?: 'exact' | 'float';
+  trials: number;
+  maxRelError: number;
+  steps: StepVerdict[];
+  diagnostics: Diagnostic[];
+  /** Definitions this formula introduces (`f = a^T X b` with f undefined). */
+  defines?: Record<string, Definition>;
+  /** Symbol shapes this formula declares (`X \in \mathbb{R}^{m\times n}`). */
+  declares?: Record<string, SymbolDeclaration>;
+}
+
+/** Combine step statuses: any mismatch wins, then unsupported, then verified, else not-checkable. */
+export function combineStatus(steps: readonly StepVerdict[]): Status {
+  if (steps.some((s) => s.status === 'mismatch')) return 'mismatch';
+  if (steps.some((s) => s.status === 'unsupported')) return 'unsupported';
+  if (steps.some((s) => s.status === 'verified')) return 'verified';
+  return 'not-checkable';
+}

@@ -1,0 +1,130 @@
+import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
+import type { FormulaTree } from '../latex/ast.js';
+import { NotExactError, RationalOverflowError } from '../numeric/field.js';
+import type { OpSpec } from '../ops/define.js';
+import { type Context, DEFAULT_FUNCTIONS, type ElementwiseName } from '../types/context.js';
+import { type CheckOptions, type CheckResult, checkPrepared } from './check.js';
+import { prepare } from './prepare.js';
+import { suggestFix } from './suggest.js';
+import { type StepVerdict, type Verdict, combineStatus } from './verdict.js';
+
+/** Default number of random trials per formula. */
+export const DEFAULT_TRIALS = 3;
+/** Default seed (any fixed number: same seed, same verdict). */
+export const DEFAULT_SEED = 20240601;
+
+/** Options of one verification. */
+export interface VerifyOptions {
+  /** Seed of the sampler: the same seed gives the same samples and verdict. */
+  seed?: number;
+  /** Number of random trials (distinct sizes per trial). */
+  trials?: number;
+  /** Search a *did you mean* for mismatched steps (default true; off for bulk runs). */
+  suggest?: boolean;
+}
+
+/** The elementwise functions in force: σ = logistic unless the context says otherwise. */
+export function functionsOf(ctx: Context): Record<string, ElementwiseName> {
+  return { ...DEFAULT_FUNCTIONS, tanh: 'tanh', ...ctx.functions };
+}
+
+function isParseError(d: Diagnostic): boolean {
+  return d.severity === 'error' && d.code !== DiagnosticCode.shapeConflict;
+}
+
+function summarise(steps: StepVerdict[], status: Verdict['status'], result: CheckResult | null): string {
+  const failing = steps.findIndex((s) => s.status === status);
+  const counted = steps.filter((s) => s.status === 'verified').length;
+  switch (status) {
+    case 'verified':
+      return `${counted} of ${steps.length} step${steps.length === 1 ? '' : 's'} hold on ${result?.trials ?? 0} samples (${result?.mode})`;
+    case 'mismatch': {
+      const s = steps[failing];
+      return `step ${failing + 1} fails: ${s.reason}${s.suggestion ? `; ${s.suggestion}` : ''}`;
+    }
+    default:
+      return steps[failing]?.reason ?? 'the formula states no relation to check';
+  }
+}
+
+/** Check a parsed formula (shared by `verify` and `verifyCompiled`, which skips parsing). */
+export function verifyTree(
+  latex: string,
+  tree: FormulaTree,
+  parseDiagnostics: Diagnostic[],
+  context: Context,
+  ops: ReadonlyMap<string, OpSpec>,
+  options: VerifyOptions = {},
+): Verdict {
+  const functions = functionsOf(context);
+  const diagnostics = [...parseDiagnostics];
+  const checkOptions: CheckOptions = { seed: options.seed ?? DEFAULT_SEED, trials: options.trials ?? DEFAULT_TRIALS, ops, functions };
+  try {
+    const prepared = prepare(latex, [...tree.claims], context, new Set(Object.keys(functions)));
+    let result: CheckResult;
+    try {
+      result = checkPrepared(prepared, checkOptions);
+    } catch (error) {
+      if (!(error instanceof NotExactError || error instanceof RationalOverflowError)) throw error;
+      checkOptions.forceFloat = true;
+      result = checkPrepared(prepared, checkOptions);
+      diagnostics.push(diagnostic(DiagnosticCode.rationalFallback, `Exact arithmetic was abandoned (${error.message}); the check ran in float64.`, { start: 0, end: latex.length }, 'info'));
+    }
+    diagnostics.push(...result.diagnostics.filter((d) => !diagnostics.includes(d)));
+    const steps = result.steps;
+    steps.forEach((s, k) => {
+      if (s.status === 'mismatch' && options.suggest !== false) {
+        const suggestion = suggestFix(prepared, prepared.steps[k], checkOptions, result.pinned);
+        if (suggestion) s.suggestion = suggestion;
+      }
+    });
+    let status = combineStatus(steps);
+    const parseError = diagnostics.find(isParseError);
+    if (parseError && status !== 'mismatch') status = 'unsupported';
+    const reason = parseError && status === 'unsupported' && !steps.some((s) => s.status === 'unsupported')
+      ? parseError.message
+      : summarise(steps, status, result);
+    const errors = steps.filter((s) => s.status === 'verified').map((s) => s.error);
+    const verdict: Verdict = {
+      status,
+      reason,
+      mode: result.mode,
+      trials: result.trials,
+      maxRelError: errors.length ? Math.max(...errors) : 0,
+      steps,
+      diagnostics,
+    };
+    for (const step of steps) {
+      if (step.status === 'verified') {
+        const item = prepared.steps[steps.indexOf(step)];
+        if (item.left.kind === 'symbol' && prepared.ctx.definitions?.[item.left.name] && !prepared.defines[item.left.name]) {
+          prepared.defines[item.left.name] = { params: [], body: item.right, latex: latex.slice(item.right.span.start, item.right.span.end) };
+        }
+      }
+    }
+    if (Object.keys(prepared.defines).length) verdict.defines = prepared.defines;
+    if (Object.keys(prepared.declares).length) verdict.declares = prepared.declares;
+    return verdict;
+  } catch (error) {
+    return internalErrorVerdict(latex, error, diagnostics);
+  }
+}
+
+/**
+ * The verdict for a bug of ours (never an author's mistake): `unsupported`, saying so.
+ *
+ * @param latex The formula being checked.
+ * @param error What was thrown.
+ * @param diagnostics Diagnostics gathered before the failure.
+ */
+export function internalErrorVerdict(latex: string, error: unknown, diagnostics: readonly Diagnostic[] = []): Verdict {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    status: 'unsupported',
+    reason: `internal error in the checker: ${message}`,
+    trials: 0,
+    maxRelError: 0,
+    steps: [],
+    diagnostics: [...diagnostics, diagnostic(DiagnosticCode.evaluationFailed, `The checker failed: ${message}`, { start: 0, end: latex.length })],
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Remark plugin: put each formula's verdict on its node (for the badge and the widget), add the
+ * erratum note under a corrected formula, and fail the file when one of its formulas is wrong —
+ * with every problem of the file, the same text `npm run verify` prints. It asks for verdicts
+ * through an option, so it works in any unified pipeline; the site passes its verification.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { langOfFile, type Lang } from './lang.js';
+
+/** The part of a report record this plugin uses. */
+export interface VerdictRecord {
+  id: string;
+  status: string;
+  reason: string;
+  mode?: string;
+  trials: number;
+  maxRelError: number;
+  original?: string;
+  originalCounterexample?: { sizes: Record<string, number> };
+  steps: { error: number; status: string }[];
+}
+
+/** Options of {@link remarkFormulaVerdicts}. */
+export interface FormulaVerdictOptions {
+  /** Verdicts of a file's formulas and the file's problems, formatted. */
+  verdictsFor: (path: string, text: string) => Promise<{ records: VerdictRecord[]; problems: string[] }>;
+}
+
+const ERRATUM_TEXT: Record<Lang, { before: string; after: (record: VerdictRecord) => string }> = {
+  zh: {
+    before: '勘误：原文写作 ',
+    after: (r) => `，该式不成立（${r.reason}${sizes(r, 'zh')}）。上面是更正后的公式，已通过检验。`,
+  },
+  en: {
+    before: 'Erratum: the source writes ',
+    after: (r) => `, which does not hold (${r.reason}${sizes(r, 'en')}). The formula above is the correction, and it verifies.`,
+  },
+};
+
+function sizes(record: VerdictRecord, lang: Lang): string {
+  const entries = Object.entries(record.originalCounterexample?.sizes ?? {});
+  if (!entries.length) return '';
+  const text = entries.map(([name, size]) => `${name}=${size}`).join(', ');
+  return lang === 'zh' ? `；反例尺寸 ${text}` : `; counterexample with ${text}`;
+}
+
+function erratumNote(record: VerdictRecord, lang: Lang): Nodes {
+  const text = ERRATUM_TEXT[lang];
+  return {
+    type: 'paragraph',
+    data: { hName: 'p', hProperties: { className: ['erratum-note'], role: 'note' } },
+    children: [
+      { type: 'text', value: text.before },
+      { type: 'inlineMath', value: record.original ?? '', data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline', 'erratum-original'] }, hChildren: [{ type: 'text', value: record.original ?? '' }] } },
+      { type: 'text', value: text.after(record) },
+    ],
+  } as Nodes;
+}
+
+function attach(node: Nodes, record: VerdictRecord): void {
+  const error = record.steps.reduce((max, step) => Math.max(max, step.error || 0), record.maxRelError || 0);
+  node.data = {
+    ...node.data,
+    hProperties: {
+      ...(node.data?.hProperties ?? {}),
+      dataStatus: record.status,
+      dataMode: record.mode,
+      dataError: record.status === 'verified' ? error : undefined,
+      dataTrials: record.trials,
+      dataReason: record.status === 'verified' ? undefined : record.reason,
+    },
+  };
+}
+
+/** Remark plugin: verdicts onto formula nodes. Runs after the notes pipeline's block numbering. */
+export default function remarkFormulaVerdicts(options: FormulaVerdictOptions) {
+  return async (tree: Root, file: VFile) => {
+    if (!file.path) return;
+    const { records, problems } = await options.verdictsFor(file.path, String(file.value));
+    if (problems.length) {
+      file.fail(`${problems.length} formula problem(s) in this file:\n\n${problems.join('\n\n')}`, { ruleId: 'formula-mismatch', source: 'remark-formula-verdicts' });
+    }
+    const lang = langOfFile(file);
+    const byId = new Map(records.map((record) => [record.id, record]));
+    const visit = (node: Nodes): void => {
+      const id = (node.data?.hProperties as { dataFormulaId?: string } | undefined)?.dataFormulaId;
+      const record = id ? byId.get(id) : undefined;
+      if (record) {
+        attach(node, record);
+        if (record.status === 'erratum' && node.type === 'formula') node.children.push(erratumNote(record, lang) as never);
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(tree);
+  };
+}

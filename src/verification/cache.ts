@@ -1,0 +1,83 @@
+/**
+ * The verdict cache: a verdict is stored under the hash of what decides it (the formula, its
+ * context, the seed and the engine version), one small JSON file per verdict in a folder CI can
+ * keep between runs (`.cache/verdicts/` unless told otherwise). An unchanged formula is never
+ * re-derived; a changed context or engine gives a new key.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where verdicts are cached by default, relative to the project root. */
+export const DEFAULT_CACHE_DIR = join('.cache', 'verdicts');
+
+/** Hit and miss counts, for the build log and the benchmark. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+/** A content-addressed store of JSON values on disk, with an in-memory layer. */
+export class VerdictCache<T> {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  private readonly memory = new Map<string, T>();
+
+  /**
+   * @param dir Folder of the cache, or undefined for memory only.
+   */
+  constructor(private readonly dir: string | undefined) {
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
+
+  /**
+   * The key of a value: SHA-256 of its inputs' JSON.
+   *
+   * @param inputs Everything the value depends on.
+   */
+  static key(inputs: unknown): string {
+    return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+  }
+
+  /**
+   * The cached value for a key, computing and storing it on a miss.
+   *
+   * @param key From {@link VerdictCache.key}.
+   * @param compute Produces the value when it is not cached.
+   */
+  getOrCompute(key: string, compute: () => T): T {
+    const cached = this.memory.get(key) ?? this.read(key);
+    if (cached !== undefined) {
+      this.stats.hits += 1;
+      this.memory.set(key, cached);
+      return cached;
+    }
+    this.stats.misses += 1;
+    const value = compute();
+    this.memory.set(key, value);
+    this.write(key, value);
+    return value;
+  }
+
+  private path(key: string): string | undefined {
+    return this.dir ? join(this.dir, key.slice(0, 2), `${key}.json`) : undefined;
+  }
+
+  private read(key: string): T | undefined {
+    const path = this.path(key);
+    if (!path || !existsSync(path)) return undefined;
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as T;
+    } catch {
+      return undefined; // A torn or foreign file is a miss, not an error.
+    }
+  }
+
+  private write(key: string, value: T): void {
+    const path = this.path(key);
+    if (!path) return;
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, path); // Atomic: parallel builds never read half a file.
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Check the formulas of one page: thread the context through the page (frontmatter convention,
+ * declarations, definitions made by earlier formulas), ask the engine, apply the author's marks
+ * (not-checkable, erratum), and turn verdicts into report records. Verdicts come from the cache
+ * when the formula, its context, the seed and the engine are unchanged.
+ */
+import { createEngine, ENGINE_VERSION, mergeContext, type Context, type Engine, type StepVerdict, type Verdict } from '../engine/index.js';
+import { locate, type CollectedFormula } from './collect.js';
+import { VerdictCache } from './cache.js';
+import type { FormulaRecord, FormulaStatus, StepRecord } from './report.js';
+
+/** The seed every build uses: the same input always gets the same verdict. */
+export const BUILD_SEED = 20260101;
+
+/** What a page check needs. */
+export interface PageCheckInput {
+  file: string;
+  slug: string;
+  lang: 'zh' | 'en';
+  convention?: 'numerator' | 'denominator';
+  formulas: readonly CollectedFormula[];
+}
+
+/** A verdict-producing function with the cache in front of it. */
+export interface Checker {
+  engine: Engine;
+  verify(latex: string, context: Context): Verdict;
+}
+
+/**
+ * A checker over an engine and a cache.
+ *
+ * @param cache The verdict cache (memory and disk).
+ * @param engineFingerprint Identifies the engine's code beyond ENGINE_VERSION (a hash of its
+ *   sources), so an edited engine never reads verdicts its previous self cached.
+ */
+export function createChecker(cache: VerdictCache<Verdict>, engineFingerprint = ''): Checker {
+  const engine = createEngine();
+  return {
+    engine,
+    verify: (latex, context) =>
+      cache.getOrCompute(VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint }), () =>
+        engine.verify(latex, context, { seed: BUILD_SEED }),
+      ),
+  };
+}
+
+function stepRecords(formula: CollectedFormula, steps: readonly StepVerdict[]): StepRecord[] {
+  return steps.map((step) => ({
+    status: step.status,
+    ...locate(formula, step.span.start),
+    latex: formula.latex.slice(step.span.start, step.span.end),
+    reason: step.reason,
+    error: step.error,
+    ...(step.suggestion ? { suggestion: step.suggestion } : {}),
+    ...(step.counterexample ? { counterexample: step.counterexample } : {}),
+  }));
+}
+
+function record(input: PageCheckInput, formula: CollectedFormula, status: FormulaStatus, reason: string, verdict: Verdict): FormulaRecord {
+  return {
+    id: formula.id,
+    file: input.file,
+    line: formula.line,
+    column: formula.column,
+    lang: input.lang,
+    latex: formula.latex,
+    status,
+    reason,
+    ...(verdict.mode ? { mode: verdict.mode } : {}),
+    trials: verdict.trials,
+    maxRelError: verdict.maxRelError,
+    display: formula.display,
+    slug: input.slug,
+    steps: stepRecords(formula, verdict.steps),
+  };
+}
+
+/** Decide a formula's status from its verdict and the author's mark. */
+function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdict, checker: Checker, context: Context): FormulaRecord {
+  const mark = formula.mark;
+  if (mark?.kind === 'erratum') {
+    const original = checker.verify(mark.original, context);
+    if (verdict.status !== 'verified') {
+      return record(input, formula, verdict.status === 'mismatch' ? 'mismatch' : 'unsupported', `the correction of an erratum must verify: ${verdict.reason}`, verdict);
+    }
+    if (original.status !== 'mismatch') {
+      return {
+        ...record(input, formula, 'mismatch', `stale erratum: the source's formula \`${mark.original}\` does not fail (${original.status}: ${original.reason}); remove the erratum or fix its original`, verdict),
+        original: mark.original,
+      };
+    }
+    const failing = original.steps.find((step) => step.status === 'mismatch');
+    return {
+      ...record(input, formula, 'erratum', failing?.reason ?? original.reason, verdict),
+      original: mark.original,
+      ...(failing?.counterexample ? { originalCounterexample: failing.counterexample } : {}),
+    };
+  }
+  if (mark?.kind === 'not-checkable' && (verdict.status === 'unsupported' || verdict.status === 'not-checkable')) {
+    return record(input, formula, 'not-checkable', mark.reason, verdict);
+  }
+  return record(input, formula, verdict.status, verdict.reason, verdict);
+}
+
+/** A declaration the engine could not read, placed in the file. */
+export interface DeclarationProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/**
+ * Check every formula of a page, in order, carrying context forward.
+ *
+ * @param input The page's formulas and conventions.
+ * @param checker Engine and cache.
+ */
+export function checkPage(input: PageCheckInput, checker: Checker): { records: FormulaRecord[]; problems: DeclarationProblem[] } {
+  // What the author declared holds to the end of the page; what formulas define, to the end of their section.
+  let declared: Context = input.convention ? { layout: input.convention } : {};
+  let learned: Context = {};
+  let section = -1;
+  const records: FormulaRecord[] = [];
+  const problems: DeclarationProblem[] = [];
+  for (const formula of input.formulas) {
+    if (formula.section !== section) {
+      section = formula.section;
+      learned = { ...learned, definitions: {} };
+    }
+    for (const annotation of formula.declarations) {
+      if (annotation.kind !== 'declarations') continue;
+      const parsed = checker.engine.parseDeclarations(annotation.text);
+      for (const diagnostic of parsed.diagnostics) {
+        const line = annotation.line + annotation.text.slice(0, diagnostic.span.start).split('\n').length - 1;
+        problems.push({ file: input.file, line, message: diagnostic.message });
+      }
+      declared = mergeContext(declared, parsed.context);
+    }
+    const context = mergeContext(learned, declared);
+    const verdict = checker.verify(formula.latex, context);
+    records.push(judge(input, formula, verdict, checker, context));
+    if (verdict.defines || verdict.declares) {
+      learned = mergeContext(learned, { definitions: verdict.defines ?? {}, symbols: verdict.declares ?? {} });
+    }
+  }
+  return { records, problems };
+}

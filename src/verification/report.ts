@@ -1,0 +1,75 @@
+/**
+ * The verification report: the contract other tools read (`npm run verify -- --json`, the built
+ * site's /verification.json). Fields may be added; these keep their names and meanings.
+ */
+
+/** The status a displayed formula gets: exactly one. */
+export type FormulaStatus = 'verified' | 'mismatch' | 'not-checkable' | 'unsupported' | 'erratum';
+
+/** Every status, in the order reports list them. */
+export const STATUSES: readonly FormulaStatus[] = ['verified', 'mismatch', 'not-checkable', 'unsupported', 'erratum'];
+
+/** One checked step of a chain (`a = b = c` has two). */
+export interface StepRecord {
+  status: FormulaStatus;
+  /** Where the step starts in the file. */
+  line: number;
+  column: number;
+  latex: string;
+  reason: string;
+  error: number;
+  suggestion?: string;
+  counterexample?: {
+    inputs: Record<string, number[][]>;
+    left: number[][];
+    right: number[][];
+    sizes: Record<string, number>;
+  };
+}
+
+/** One formula of one page. */
+export interface FormulaRecord {
+  /** Stable id, the same in both languages (`#f-…` on the page). */
+  id: string;
+  /** Path relative to the project root. */
+  file: string;
+  line: number;
+  column: number;
+  lang: 'zh' | 'en';
+  latex: string;
+  status: FormulaStatus;
+  reason: string;
+  mode?: 'exact' | 'float';
+  trials: number;
+  maxRelError: number;
+  /** Added fields. */
+  display: boolean;
+  slug: string;
+  steps: StepRecord[];
+  /** For an erratum: the source's formula as written, which must still fail. */
+  original?: string;
+  /** For an erratum: where the source's formula fails. */
+  originalCounterexample?: StepRecord['counterexample'];
+}
+
+/** The whole report. */
+export interface VerificationReport {
+  summary: Record<FormulaStatus, number>;
+  formulas: FormulaRecord[];
+}
+
+/**
+ * Counts per status.
+ *
+ * @param formulas Records to count.
+ */
+export function summarize(formulas: readonly FormulaRecord[]): Record<FormulaStatus, number> {
+  const summary = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<FormulaStatus, number>;
+  for (const formula of formulas) summary[formula.status] += 1;
+  return summary;
+}
+
+/** A record is a problem that fails the build: a mismatch, or an unsupported formula nobody marked. */
+export function isProblem(record: FormulaRecord): boolean {
+  return record.status === 'mismatch' || record.status === 'unsupported';
+}

@@ -1,0 +1,148 @@
+/**
+ * Verification of the whole site (Node): every note file is parsed with the notes pipeline, its
+ * formulas collected and checked, and the results gathered into the report. Results are kept per
+ * file content, so the build's start, each page render and the report pages share one run, and a
+ * saved file in `astro dev` is re-checked alone.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import type { Verdict } from '../engine/index.js';
+import { parseNote } from '../markdown/parse-note.js';
+import { listNoteFiles, loadReferences } from '../site/notes.js';
+import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
+import { checkPage, createChecker, type Checker, type DeclarationProblem } from './check-page.js';
+import { collectFormulas } from './collect.js';
+import { formatProblem } from './format.js';
+import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
+
+/** The result of checking one file. */
+export interface FileVerification {
+  records: FormulaRecord[];
+  declarationProblems: DeclarationProblem[];
+}
+
+/** Options of {@link createSiteVerification}. */
+export interface SiteVerificationOptions {
+  /** Project root. */
+  root: string;
+  /** Verdict cache folder (relative to root), or false for memory only. Default `.cache/verdicts`. */
+  cacheDir?: string | false;
+}
+
+/** The site's verification: per file, and the whole report. */
+export interface SiteVerification {
+  /** Check one note file (path absolute or relative to the root). */
+  verifyFile(path: string, text?: string): Promise<FileVerification>;
+  /** Check every note; the report of the contract. */
+  report(): Promise<VerificationReport>;
+  /** Every problem of the site as terminal text, one entry per problem. */
+  problems(): Promise<{ records: FormulaRecord[]; declarations: DeclarationProblem[] }>;
+  /** Cache hits and misses so far. */
+  cacheStats(): CacheStats;
+}
+
+/**
+ * A hash of the engine's source files: part of every cache key.
+ *
+ * @param root Project root.
+ */
+export function engineFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const dir = join(root, 'src', 'engine');
+  let files: string[] = [];
+  try {
+    files = (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort();
+  } catch {
+    return 'no-engine-sources';
+  }
+  for (const file of files) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
+}
+
+function slugAndLang(path: string): { slug: string; lang: 'zh' | 'en' } {
+  const match = /notes[\\/]([^\\/]+)[\\/](zh|en)\.md$/.exec(path);
+  return match ? { slug: match[1], lang: match[2] as 'zh' | 'en' } : { slug: path, lang: path.endsWith('en.md') ? 'en' : 'zh' };
+}
+
+/**
+ * A site verification over a project.
+ *
+ * @param options Root and cache folder.
+ */
+export function createSiteVerification(options: SiteVerificationOptions): SiteVerification {
+  const { root } = options;
+  const cacheDir = options.cacheDir === false ? undefined : join(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cache = new VerdictCache<Verdict>(cacheDir);
+  const checker: Checker = createChecker(cache, engineFingerprint(root));
+  const references = loadReferences(root);
+  const byContent = new Map<string, Promise<FileVerification>>();
+
+  const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
+    const file = isAbsolute(path) ? relative(root, path) : path;
+    const source = text ?? readFileSync(join(root, file), 'utf8');
+    const key = `${file}\0${createHash('sha1').update(source).digest('hex')}`;
+    let result = byContent.get(key);
+    if (!result) {
+      result = (async () => {
+        const { tree } = await parseNote(source, file, { references });
+        const frontmatter = /^---\r?\n[\s\S]*?\nconvention:\s*(numerator|denominator)/.exec(source);
+        const { records, problems } = checkPage(
+          { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) },
+          checker,
+        );
+        return { records, declarationProblems: problems };
+      })();
+      byContent.set(key, result);
+    }
+    return result;
+  };
+
+  const all = async () => Promise.all(listNoteFiles(root).map((note) => verifyFile(note.path, note.text)));
+
+  return {
+    verifyFile,
+    async report() {
+      const formulas = (await all()).flatMap((file) => file.records);
+      return { summary: summarize(formulas), formulas };
+    },
+    async problems() {
+      const files = await all();
+      return {
+        records: files.flatMap((file) => file.records.filter(isProblem)),
+        declarations: files.flatMap((file) => file.declarationProblems),
+      };
+    },
+    cacheStats: () => ({ ...cache.stats }),
+  };
+}
+
+const sites = new Map<string, SiteVerification>();
+
+/**
+ * The verification of the site in the current working directory, shared by the build's hooks,
+ * the Markdown plugin and the report pages of one process.
+ *
+ * @param root Project root (default: the working directory).
+ */
+export function siteVerification(root = process.cwd()): SiteVerification {
+  let site = sites.get(root);
+  if (!site) {
+    site = createSiteVerification({ root, cacheDir: process.env.VERDICT_CACHE_DIR ?? DEFAULT_CACHE_DIR });
+    sites.set(root, site);
+  }
+  return site;
+}
+
+/**
+ * All problems as one message (for a failed build or the dev overlay).
+ *
+ * @param problems From {@link SiteVerification.problems}.
+ */
+export function problemsMessage(problems: Awaited<ReturnType<SiteVerification['problems']>>): string {
+  const parts = [
+    ...problems.declarations.map((p) => `${p.file}:${p.line}:1: bad declaration: ${p.message}`),
+    ...problems.records.map(formatProblem),
+  ];
+  return `${parts.length} formula problem(s):\n\n${parts.join('\n\n')}`;
+}

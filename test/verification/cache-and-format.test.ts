@@ -1,0 +1,51 @@
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { createSiteVerification } from '../../src/verification/site.js';
+import { githubAnnotation } from '../../src/verification/format.js';
+import { ROOT } from '../helpers/site.js';
+
+function fixtureRoot(name: string): string {
+  const root = mkdtempSync(join(tmpdir(), `cache-${name}-`));
+  mkdirSync(join(root, 'content', 'notes', 'fixture'), { recursive: true });
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'verify', name, 'zh.md'), join(root, 'content', 'notes', 'fixture', 'zh.md'));
+  return root;
+}
+
+test('a warm cache re-derives nothing unchanged; a changed formula is derived again', async () => {
+  const root = fixtureRoot('deliberate-error');
+  const cold = createSiteVerification({ root });
+  await cold.report();
+  expect(cold.cacheStats()).toEqual({ hits: 0, misses: 2 });
+
+  const warm = createSiteVerification({ root });
+  const report = await warm.report();
+  expect(warm.cacheStats()).toEqual({ hits: 2, misses: 0 });
+  expect(report.formulas.map((f) => f.status)).toEqual(['verified', 'mismatch']);
+
+  const file = join(root, 'content', 'notes', 'fixture', 'zh.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('= ba^T', '= ab^T'));
+  const edited = createSiteVerification({ root });
+  expect((await edited.report()).formulas.map((f) => f.status)).toEqual(['verified', 'verified']);
+  expect(edited.cacheStats()).toEqual({ hits: 1, misses: 1 });
+});
+
+test('the two languages of a formula are derived once', async () => {
+  const root = fixtureRoot('deliberate-error');
+  const zh = join(root, 'content', 'notes', 'fixture', 'zh.md');
+  writeFileSync(join(root, 'content', 'notes', 'fixture', 'en.md'), readFileSync(zh, 'utf8').replace('## 例子', '## Example'));
+  const site = createSiteVerification({ root, cacheDir: false });
+  const report = await site.report();
+  expect(report.formulas).toHaveLength(4);
+  expect(site.cacheStats().misses).toBe(2);
+});
+
+test('a GitHub annotation names file, line and column, and escapes its message', async () => {
+  const site = createSiteVerification({ root: fixtureRoot('deliberate-error'), cacheDir: false });
+  const [record] = (await site.problems()).records;
+  const annotation = githubAnnotation(record);
+  expect(annotation).toMatch(/^::error file=content\/notes\/fixture\/zh\.md,line=19,col=1,title=formula mismatch::/);
+  expect(annotation).not.toContain('\n');
+  expect(annotation).toContain('%0A  counterexample');
+});
