@@ -35,6 +35,7 @@ export type {
 } from './types/context.js';
 export type { Counterexample, Status, StepVerdict, Verdict } from './verify/verdict.js';
 export type { VerifyOptions } from './verify/verify.js';
+export { mutantsOf, type Mutant } from './verify/mutants.js';
 export type { Expr, FormulaTree, Claim } from './latex/ast.js';
 export type { OpSpec } from './ops/define.js';
 export type { CommandSpec } from './latex/index.js';
@@ -94,7 +95,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ...Object.entries(context.definitions ?? {}).filter(([, d]) => d.params.length > 0).map(([n]) => n),
     ]);
     const symbolNames = new Set(Object.keys(context.symbols ?? {}));
-    return parseLatex(latex, registry, { functionNames, symbolNames, tightHadamard });
+    const parsed = parseLatex(latex, registry, { functionNames, symbolNames, tightHadamard });
+    // `D(a) = …` defines D for the rest of its formula: a later `D(Wx)` is a call, not the product D(Wx).
+    const defined = parsed.tree.claims.flatMap((c) => {
+      const head = c.items[0];
+      return c.relations[0]?.relation === '=' && head?.kind === 'call' && !functionNames.has(head.fn) && !symbolNames.has(head.fn)
+        && head.args.every((a) => a.kind === 'symbol') ? [head.fn] : [];
+    });
+    if (defined.length === 0) return parsed;
+    return parseLatex(latex, registry, { functionNames: new Set([...functionNames, ...defined]), symbolNames, tightHadamard });
   };
   /**
    * `a\odot\exp(Xb)b^T` is read with `\odot` looser than juxtaposition first; when that reading has a

@@ -18,6 +18,7 @@ export interface VerdictRecord {
   maxRelError: number;
   original?: string;
   originalCounterexample?: { sizes: Record<string, number> };
+  originalError?: number;
   steps: { error: number; status: string }[];
 }
 
@@ -30,19 +31,27 @@ export interface FormulaVerdictOptions {
 const ERRATUM_TEXT: Record<Lang, { before: string; after: (record: VerdictRecord) => string }> = {
   zh: {
     before: '勘误：原文写作 ',
-    after: (r) => `，该式不成立（${r.reason}${sizes(r, 'zh')}）。上面是更正后的公式，已通过检验。`,
+    after: (r) => `。构建时的检验找到了反例：在随机输入${sizes(r, 'zh')}上，${differs(r) ? `原式两边的相对误差为 ${error(r)}` : '原式两边的形状不同'}。上面是更正后的公式，它通过了检验。`,
   },
   en: {
     before: 'Erratum: the source writes ',
-    after: (r) => `, which does not hold (${r.reason}${sizes(r, 'en')}). The formula above is the correction, and it verifies.`,
+    after: (r) => `. The build's check found a counterexample: on random inputs${sizes(r, 'en')} ${differs(r) ? `the two sides of the original differ by a relative error of ${error(r)}` : 'the two sides of the original have different shapes'}. The formula above is the correction, and it verifies.`,
   },
 };
+
+function differs(record: VerdictRecord): boolean {
+  return Number.isFinite(record.originalError) && (record.originalError ?? 0) > 0;
+}
+
+function error(record: VerdictRecord): string {
+  return (record.originalError ?? 0).toPrecision(2);
+}
 
 function sizes(record: VerdictRecord, lang: Lang): string {
   const entries = Object.entries(record.originalCounterexample?.sizes ?? {});
   if (!entries.length) return '';
   const text = entries.map(([name, size]) => `${name}=${size}`).join(', ');
-  return lang === 'zh' ? `；反例尺寸 ${text}` : `; counterexample with ${text}`;
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
 function erratumNote(record: VerdictRecord, lang: Lang): Nodes {

@@ -45,6 +45,7 @@ const STRINGS = {
     zh: '构建网站时，每个公式都由公式引擎在随机矩阵上独立推导并检验（能用精确有理数时就用精确运算）。下表列出每篇笔记中每个公式的结果；点击行号跳到该公式。',
     en: 'When the site is built, the formula engine re-derives every formula on random matrices (in exact rational arithmetic where it can). The tables list the result for every formula of every note; the line number links to the formula.',
   },
+  verificationOff: { zh: '这次构建没有检验公式（FORMULA_CHECK=off）。', en: 'This build did not check formulas (FORMULA_CHECK=off).' },
   total: { zh: '合计', en: 'Total' },
   line: { zh: '行', en: 'Line' },
   formula: { zh: '公式', en: 'Formula' },

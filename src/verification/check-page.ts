@@ -95,6 +95,7 @@ function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdic
       ...record(input, formula, 'erratum', failing?.reason ?? original.reason, verdict),
       original: mark.original,
       ...(failing?.counterexample ? { originalCounterexample: failing.counterexample } : {}),
+      originalError: failing?.error ?? original.maxRelError,
     };
   }
   if (mark?.kind === 'not-checkable' && (verdict.status === 'unsupported' || verdict.status === 'not-checkable')) {
@@ -115,8 +116,13 @@ export interface DeclarationProblem {
  *
  * @param input The page's formulas and conventions.
  * @param checker Engine and cache.
+ * @param observe Called with each formula, the context it was checked in, and its record.
  */
-export function checkPage(input: PageCheckInput, checker: Checker): { records: FormulaRecord[]; problems: DeclarationProblem[] } {
+export function checkPage(
+  input: PageCheckInput,
+  checker: Checker,
+  observe?: (formula: CollectedFormula, context: Context, record: FormulaRecord) => void,
+): { records: FormulaRecord[]; problems: DeclarationProblem[] } {
   // What the author declared holds to the end of the page; what formulas define, to the end of their section.
   let declared: Context = input.convention ? { layout: input.convention } : {};
   let learned: Context = {};
@@ -139,7 +145,9 @@ export function checkPage(input: PageCheckInput, checker: Checker): { records: F
     }
     const context = mergeContext(learned, declared);
     const verdict = checker.verify(formula.latex, context);
-    records.push(judge(input, formula, verdict, checker, context));
+    const judged = judge(input, formula, verdict, checker, context);
+    records.push(judged);
+    observe?.(formula, context, judged);
     if (verdict.defines || verdict.declares) {
       learned = mergeContext(learned, { definitions: verdict.defines ?? {}, symbols: verdict.declares ?? {} });
     }

@@ -48,8 +48,9 @@ export interface FormulaRecord {
   steps: StepRecord[];
   /** For an erratum: the source's formula as written, which must still fail. */
   original?: string;
-  /** For an erratum: where the source's formula fails. */
+  /** For an erratum: where the source's formula fails, and by how much (relative error). */
   originalCounterexample?: StepRecord['counterexample'];
+  originalError?: number;
 }
 
 /** The whole report. */

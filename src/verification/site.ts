@@ -117,6 +117,11 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   };
 }
 
+/** Whether this build checks formulas: `FORMULA_CHECK=off` turns it off (benchmarks measure the cost). */
+export function formulaCheckEnabled(): boolean {
+  return process.env.FORMULA_CHECK !== 'off';
+}
+
 const sites = new Map<string, SiteVerification>();
 
 /**

@@ -91,9 +91,20 @@ function looksLikeCall(p: Parser, callee: SymbolNode, prime: number): boolean {
   let j = p.pos + 1;
   const wrappers = new Set(['\\boldsymbol', '\\mathbf', '\\bm', '\\vec', '{', '}']);
   let letters = 0;
+  // f(y(x)): a call of a call counts the inner call's name only (its own argument is one symbol too).
+  let depth = 0;
   for (; j < p.tokens.length; j++) {
     const t = p.tokens[j];
-    if (t.type === 'char' && t.value === ')') break;
+    if (t.type === 'char' && t.value === ')' && depth === 0) break;
+    if (t.type === 'char' && t.value === ')') {
+      depth--;
+      continue;
+    }
+    if (t.type === 'char' && t.value === '(' && depth === 0 && letters === 1) {
+      depth++;
+      continue;
+    }
+    if (t.type === 'letter' && depth > 0) continue;
     if (t.type === 'command' && wrappers.has(`\\${t.value}`)) continue;
     if (t.type === 'char' && (t.value === '{' || t.value === '}')) continue;
     if (t.type === 'letter') {
@@ -137,8 +148,8 @@ export function parsePostfix(p: Parser, atom: Expr): Expr {
         prime += result.prime;
         continue;
       }
-      // g^2(x) means (g(x))^2: keep the power aside when a call follows.
-      if (expr.kind === 'symbol' && result.kind === 'op' && result.op === 'pow' && looksLikeCall(p, expr, 0)) {
+      // g^2(x) means (g(x))^2 and y^T(x) means (y(x))^T: keep the power aside when a call follows.
+      if (expr.kind === 'symbol' && result.kind === 'op' && (result.op === 'pow' || result.op === 'transpose') && looksLikeCall(p, expr, 0)) {
         pendingPower = result;
         continue;
       }
@@ -160,7 +171,7 @@ export function parsePostfix(p: Parser, atom: Expr): Expr {
       prime = 0;
       expr = call;
       if (pendingPower && pendingPower.kind === 'op') {
-        expr = { kind: 'op', op: 'pow', args: [call, pendingPower.args[1]], span: joinSpans(call.span, pendingPower.span) };
+        expr = { kind: 'op', op: pendingPower.op, args: [call, ...pendingPower.args.slice(1)], span: joinSpans(call.span, pendingPower.span) };
         pendingPower = null;
       }
       continue;

@@ -63,7 +63,7 @@ export function mergeContext(base: Context, patch: ContextPatch): Context {
     symbols: mergeSymbols(base.symbols ?? {}, patch.symbols ?? {}),
     functions: { ...base.functions, ...patch.functions },
     definitions: { ...base.definitions, ...patch.definitions },
-    ...(patch.vary ? { vary: patch.vary } : base.vary ? { vary: base.vary } : {}),
+    ...(patch.vary ? { vary: patch.vary.length ? patch.vary : undefined } : base.vary ? { vary: base.vary } : {}),
     ...(base.define || patch.define ? { define: [...(base.define ?? []), ...(patch.define ?? [])] } : {}),
   };
 }

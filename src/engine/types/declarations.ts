@@ -87,7 +87,8 @@ function parseOne(part: string, ctx: ContextPatch): string | null {
     return null;
   }
   if (key === 'vary') {
-    ctx.vary = value.split(/[\s,]+/).filter(Boolean).map(canonicalName);
+    // `vary: auto` returns to inferring the variables from the formula (an empty list, dropped by mergeContext).
+    ctx.vary = value === 'auto' ? [] : value.split(/[\s,]+/).filter(Boolean).map(canonicalName);
     return null;
   }
   const names = key.split(',').map(canonicalName);

@@ -90,8 +90,11 @@ export class DimUnifier {
   /** Variables of literal `0`/`1` that may always become constants. */
   readonly flexible = new Set<string>();
 
+  /** Variables that may not become constants: the dimensions of the variables of differentiation, once the left side is inferred. */
+  readonly protectedVars = new Set<string>();
+
   private bind(v: string, d: Dim): boolean {
-    if (d.vars.length === 0 && (isNamed(v) || (this.rigidConstants && !this.flexible.has(v)))) return false;
+    if (d.vars.length === 0 && !this.flexible.has(v) && (isNamed(v) || this.rigidConstants || this.protectedVars.has(v))) return false;
     if (isNamed(v) && d.vars.some(isNamed)) return false;
     this.bindings.set(v, d);
     this.trail.push(v);

@@ -1,5 +1,6 @@
 import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
 import type { Claim, DerivativeNode, Expr, ShapeAnnotation } from '../latex/ast.js';
+import { walk } from '../latex/walk.js';
 import { type OpSpec, namedDim } from '../ops/define.js';
 import type { Context } from './context.js';
 import { type DefaultKind, declarationOf, defaultKind } from './defaults.js';
@@ -83,7 +84,11 @@ export class ShapeInference {
   /** Infer every item of every claim and unify the items joined by `=`. */
   inferClaims(claims: readonly Claim[]): void {
     for (const claim of claims) {
-      const shapes = claim.items.map((item) => (item.kind === 'space' ? null : this.infer(item)));
+      const shapes = claim.items.map((item, k) => {
+        if (k === 1) this.protectSharedSymbols(claim);
+        return item.kind === 'space' ? null : this.infer(item);
+      });
+      this.u.protectedVars.clear();
       claim.relations.forEach((rel, k) => {
         const left = shapes[k];
         const rightItem = claim.items[k + 1];
@@ -99,6 +104,24 @@ export class ShapeInference {
           this.u.rigidConstants = false;
         }
       });
+    }
+  }
+
+  /**
+   * After the first item: the variables it differentiates by (`∂/∂x`, `dX`) keep their dimensions —
+   * the right side may not force `x` to be 1×1 when the left side does not (that is how `x + x^T`
+   * would pass for the gradient of `x^T x`). Other symbols may still turn out scalar by their use.
+   */
+  private protectSharedSymbols(claim: Claim): void {
+    const variables = new Set<string>();
+    walk(claim.items[0], (node) => {
+      if (node.kind === 'derivative') for (const wrt of node.wrt) variables.add(wrt.symbol);
+      if (node.kind === 'differential' && node.body.kind === 'symbol') variables.add(node.body.name);
+    });
+    for (const name of variables) {
+      const shape = this.info.symbols.get(name);
+      if (!shape) continue;
+      for (const v of [...this.u.freeVars(shape.rows), ...this.u.freeVars(shape.cols)]) this.u.protectedVars.add(v);
     }
   }
 
@@ -157,9 +180,11 @@ export class ShapeInference {
       case 'derivative':
         return this.inferDerivative(e);
       case 'sum': {
+        // A sum inside a sum over the same index (a definition like x̄ = Σ_i x_i / N used in Σ_i) keeps the outer one active.
+        const outer = this.activeIndices.has(e.index);
         this.activeIndices.add(e.index);
         const body = this.infer(e.body);
-        this.activeIndices.delete(e.index);
+        if (!outer) this.activeIndices.delete(e.index);
         return body;
       }
       case 'space':

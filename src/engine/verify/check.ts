@@ -83,7 +83,7 @@ export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckR
   }));
   for (const s of states) {
     if (s.step.skipReason) {
-      s.verdict = { ...s.verdict, status: 'not-checkable', reason: s.step.skipReason };
+      s.verdict = { ...s.verdict, status: 'not-checkable', reason: s.step.skipReason, premise: true };
       s.done = true;
     } else if (s.step.relation === 'other') {
       s.verdict = { ...s.verdict, status: 'not-checkable', reason: 'the relation is not an equation' };

@@ -151,6 +151,9 @@ export function prepare(source: string, claims: Claim[], base: Context, function
     const [left, right] = claims[c].items;
     if (claims[c].relations[0]?.relation !== '=' || !right || left.kind !== 'differential') continue;
     const atom = differentialAtom(left.body);
+    // `dF = A(dX)B \iff d\mathrm{vec}F = (B^T\otimes A)d\mathrm{vec}X`: after \iff / \implies, a differential of the
+    // schema just stated is a consequence to check, not a new schema.
+    if (atom && claims[c].connective !== 'and' && [...schemaHeads.values()].includes(atom)) continue;
     if (atom && !isDefined(ctx, atom) && !ctx.symbols?.[atom] && !functions.has(atom) && !symbolNames(right).has(atom)) {
       const count = (headCount.get(atom) ?? 0) + 1;
       headCount.set(atom, count);

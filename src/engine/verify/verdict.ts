@@ -25,6 +25,8 @@ export interface StepVerdict {
   counterexample?: Counterexample;
   /** A *did you mean*: a common slip that, undone, makes the step hold. */
   suggestion?: string;
+  /** The step is a premise (a definition, or the hypothesis of a rule schema), not a claim to check. */
+  premise?: boolean;
 }
 
 /** The verdict on one formula. */
@@ -42,10 +44,15 @@ export interface Verdict {
   declares?: Record<string, SymbolDeclaration>;
 }
 
-/** Combine step statuses: any mismatch wins, then unsupported, then verified, else not-checkable. */
+/**
+ * Combine step statuses: any mismatch wins, then unsupported. A formula is verified only when every
+ * step is verified or a premise (a definition, a schema's hypothesis); a chain with a step that cannot
+ * be checked is not-checkable as a whole, however many of its other steps hold.
+ */
 export function combineStatus(steps: readonly StepVerdict[]): Status {
   if (steps.some((s) => s.status === 'mismatch')) return 'mismatch';
   if (steps.some((s) => s.status === 'unsupported')) return 'unsupported';
-  if (steps.some((s) => s.status === 'verified')) return 'verified';
+  const claims = steps.filter((s) => !s.premise);
+  if (claims.length && claims.every((s) => s.status === 'verified')) return 'verified';
   return 'not-checkable';
 }

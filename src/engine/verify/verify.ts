@@ -23,9 +23,14 @@ export interface VerifyOptions {
   suggest?: boolean;
 }
 
-/** The elementwise functions in force: σ = logistic unless the context says otherwise. */
+/**
+ * The elementwise functions in force: σ = logistic unless the context says otherwise. A default
+ * function name declared with a shape (`sigma: m×m spd`) is that symbol, unless also declared a function.
+ */
 export function functionsOf(ctx: Context): Record<string, ElementwiseName> {
-  return { ...DEFAULT_FUNCTIONS, tanh: 'tanh', ...ctx.functions };
+  const defaults: Record<string, ElementwiseName> = { ...DEFAULT_FUNCTIONS, tanh: 'tanh' };
+  for (const name of Object.keys(defaults)) if (ctx.symbols?.[name]?.rows) delete defaults[name];
+  return { ...defaults, ...ctx.functions };
 }
 
 function isParseError(d: Diagnostic): boolean {
@@ -42,8 +47,12 @@ function summarise(steps: StepVerdict[], status: Verdict['status'], result: Chec
       const s = steps[failing];
       return `step ${failing + 1} fails: ${s.reason}${s.suggestion ? `; ${s.suggestion}` : ''}`;
     }
-    default:
-      return steps[failing]?.reason ?? 'the formula states no relation to check';
+    default: {
+      const open = steps.findIndex((s) => s.status !== 'verified' && !s.premise);
+      const k = open >= 0 ? open : failing;
+      if (k < 0) return 'the formula states no relation to check';
+      return counted && steps.length > 1 ? `step ${k + 1} is not checkable: ${steps[k].reason} (${counted} of ${steps.length} steps verified)` : steps[k].reason;
+    }
   }
 }
 

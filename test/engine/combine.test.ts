@@ -1,0 +1,33 @@
+/** A formula is verified only when every step that claims something is verified. */
+import { describe, expect, test } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+
+const engine = createEngine();
+const context = { layout: 'denominator' as const };
+
+describe('combining step verdicts', () => {
+  test('a chain with a step the engine cannot check is not-checkable, naming the step and what held', () => {
+    const verdict = engine.verify(String.raw`\mathrm{tr}(AB) = \mathrm{tr}(BA) = \sum_{i,j} A_{ij}B_{ji}`, context);
+    expect(verdict.steps.map((step) => step.status)).toEqual(['verified', 'not-checkable']);
+    expect(verdict.status).toBe('not-checkable');
+    expect(verdict.reason).toMatch(/^step 2 is not checkable: .* \(1 of 2 steps verified\)$/);
+  });
+
+  test('the hypothesis of a rule schema is a premise: the conclusion checked under it verifies the formula', () => {
+    const verdict = engine.verify(String.raw`\mathrm{d}F(X)= A(\mathrm{d}X)B \iff \mathrm{d}(\mathrm{vec}(F(X))) = (B^{\top}\otimes A)\mathrm{d}(\mathrm{vec}X)`, context);
+    expect(verdict.steps[0].premise).toBe(true);
+    expect(verdict.status).toBe('verified');
+  });
+
+  test('a slip in the conclusion of a schema is still a mismatch', () => {
+    const verdict = engine.verify(String.raw`\mathrm{d}F(X)= A(\mathrm{d}X)B \iff \mathrm{d}(\mathrm{vec}(F(X))) = (B\otimes A)\mathrm{d}(\mathrm{vec}X)`, context);
+    expect(verdict.status).toBe('mismatch');
+  });
+
+  test('the variable of differentiation keeps its shape: x + x^T is no gradient of x^T x', () => {
+    expect(engine.verify(String.raw`\frac{\partial x^Tx}{\partial x} = 2x`, context).status).toBe('verified');
+    expect(engine.verify(String.raw`\frac{\partial x^Tx}{\partial x} = x + x^T`, context).status).toBe('mismatch');
+    expect(engine.verify(String.raw`\frac{\partial (a^Txx^Tb)}{\partial x} = ab^Tx + ba^Tx`, context).status).toBe('verified');
+    expect(engine.verify(String.raw`\frac{\partial (a^Txx^Tb)}{\partial x} = axb^T + ba^Tx`, context).status).toBe('mismatch');
+  });
+});
