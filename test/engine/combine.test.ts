@@ -31,3 +31,13 @@ describe('combining step verdicts', () => {
     expect(engine.verify(String.raw`\frac{\partial (a^Txx^Tb)}{\partial x} = axb^T + ba^Tx`, context).status).toBe('mismatch');
   });
 });
+
+test('differentiating something in which nothing varies is not a vacuous zero: y, z undefined', () => {
+  const rule = String.raw`\dfrac{\partial y^TAz}{\partial x}=\dfrac{\partial y^T}{\partial x}Ax+\dfrac{\partial z^T}{\partial x}Ay`;
+  const verdict = engine.verify(rule, context);
+  expect(verdict.status).toBe('not-checkable');
+  expect(verdict.reason).toMatch(/y is differentiated but not defined on this page|z is differentiated/);
+  const defined = { ...context, define: [String.raw`y(x) = \sigma(Px)`, String.raw`z(x) = \tanh(Qx)`] };
+  expect(engine.verify(rule, defined).status).toBe('mismatch');
+  expect(engine.verify(String.raw`\dfrac{\partial y^TAz}{\partial x}=\dfrac{\partial y^T}{\partial x}Az+\dfrac{\partial z^T}{\partial x}A^Ty`, defined).status).toBe('verified');
+});

@@ -51,7 +51,11 @@ export function latexToTokens(source: string): Token[] {
       continue;
     }
     if (DIGIT.test(ch)) {
-      while (i < source.length && DIGIT.test(source[i])) i++;
+      // As in TeX, a script without braces is one character: `b_21^T` is b_2 times 1^T.
+      const prev = tokens[tokens.length - 1];
+      const script = prev?.type === 'char' && (prev.value === '_' || prev.value === '^') && prev.span.end === start;
+      if (script) i++;
+      else while (i < source.length && DIGIT.test(source[i])) i++;
       if (source[i] === '.' && DIGIT.test(source[i + 1] ?? '')) {
         i++;
         while (i < source.length && DIGIT.test(source[i])) i++;

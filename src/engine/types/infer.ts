@@ -166,7 +166,9 @@ export class ShapeInference {
         }
         return SCALAR;
       case 'symbol': {
-        if (e.index && !this.activeIndices.has(e.index)) return SCALAR;
+        // `X_{ij}` outside its sum is an entry (a scalar); `a_{i,i}` may as well be a member of a family like
+        // `a_{1,i}`: its shape is unknown, and as it cannot be evaluated, it must not cause a shape conflict.
+        if (e.index && !this.activeIndices.has(e.index)) return e.index.includes(',') ? { rows: this.u.fresh(), cols: this.u.fresh() } : SCALAR;
         const shape = this.symbolShape(e.name);
         if (e.annotation) this.unifyOrReport(shape, annotationShape(e.annotation), e.span, `The annotation of ${e.name}`);
         return shape;

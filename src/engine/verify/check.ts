@@ -1,6 +1,6 @@
 import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
 import type { Expr } from '../latex/ast.js';
-import { walk } from '../latex/walk.js';
+import { symbolNames, walk } from '../latex/walk.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import { NotExactError, RationalOverflowError, SingularError } from '../numeric/field.js';
 import { mixSeed } from '../numeric/prng.js';
@@ -181,17 +181,24 @@ function undefinedCalls(e: Expr, prepared: Prepared, options: CheckOptions): Set
   return out;
 }
 
-/** A derivative or differential of an undefined, non-varying symbol would be a vacuous zero. */
+/**
+ * A derivative or differential of an expression in which nothing varies — no variable of
+ * differentiation, nothing defined in terms of one — is a vacuous zero unless its symbols are
+ * declared: `\partial y^T/\partial x` with `y` undefined says nothing checkable about `y(x)`.
+ */
 function differentiatedUnknown(e: Expr, prepared: Prepared): string | null {
   let found: string | null = null;
   walk(e, (n) => {
     const target = n.kind === 'derivative' ? n.of : n.kind === 'differential' ? n.body : null;
-    if (found || !target || target.kind !== 'symbol' || target.index) return;
-    const name = target.name;
-    if (prepared.ctx.definitions?.[name] || prepared.ctx.symbols?.[name]) return;
-    if (n.kind === 'differential' && prepared.vary.has(name)) return;
-    if (n.kind === 'derivative' && n.wrt.some((w) => w.symbol === name)) return;
-    found = name;
+    if (found || !target || (target.kind === 'symbol' && target.index)) return;
+    const names = [...symbolNames(target)];
+    const varies = (name: string) =>
+      Boolean(prepared.ctx.definitions?.[name]) ||
+      (n.kind === 'differential' && prepared.vary.has(name)) ||
+      (n.kind === 'derivative' && n.wrt.some((w) => w.symbol === name));
+    if (names.some(varies)) return;
+    const unknown = names.find((name) => !prepared.ctx.symbols?.[name]);
+    if (unknown) found = unknown;
   });
   return found;
 }

@@ -94,6 +94,18 @@ function ordinaryDefinition(
   return { name, params };
 }
 
+/**
+ * `\sigma = S` alone, with σ a declared (sampled, undefined) symbol that the right side does not depend on:
+ * no identity can say that of a free variable, so it is an equation (the value σ takes), not a claim.
+ */
+function solvedFor(ctx: Context, claim: Claim): string | null {
+  if (claim.relations.length !== 1 || claim.relations[0].relation !== '=') return null;
+  const [left, right] = claim.items;
+  if (left.kind !== 'symbol' || left.index || RESERVED.has(left.name) || isDefined(ctx, left.name) || !ctx.symbols?.[left.name]?.rows) return null;
+  const leaves = new Set([...symbolNames(right)].flatMap((n) => [...leavesOf(ctx, n)]));
+  return leaves.has(left.name) || some(right, (n) => n.kind === 'opaque') ? null : left.name;
+}
+
 /** Replace each `d E` by `E` (the function whose differential a schema states). */
 function integrate(e: Expr): Expr {
   return mapTree(e, (n) => (n.kind === 'differential' ? n.body : n));
@@ -137,7 +149,11 @@ export function prepare(source: string, claims: Claim[], base: Context, function
   const definitionClaims = new Map<Claim, string>();
   for (const claim of claims) {
     const def = ordinaryDefinition(ctx, claim, functions, new Set(Object.keys(defines)));
-    if (!def) continue;
+    if (!def) {
+      const unknown = claims.length === 1 ? solvedFor(ctx, claim) : null;
+      if (unknown) definitionClaims.set(claim, `an equation for ${unknown} (a value it takes, such as where a derivative vanishes), not an identity`);
+      continue;
+    }
     const body = claim.items[1];
     const definition: Definition = { params: def.params, body, latex: sliceLatex(source, body.span) };
     ctx.definitions = { ...ctx.definitions, [def.name]: definition };
