@@ -1,28 +1,20 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkNotePlugins, rehypeNotePlugins } from './src/markdown/pipeline.ts';
 import notesIntegration from './src/site/integration.ts';
-import { loadReferences, listNoteFiles } from './src/site/notes.ts';
-import { resolveWikiLink } from './src/site/wikilinks.ts';
+import { siteMarkdown } from './src/site/markdown-config.ts';
+import { formulaCheckEnabled } from './src/verification/site.ts';
 
 const root = process.cwd();
-const notes = listNoteFiles(root);
+const checkFormulas = formulaCheckEnabled();
 
 export default defineConfig({
   site: 'https://matrix-calculus.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [notesIntegration({ root })],
+  integrations: [notesIntegration({ root, checkFormulas })],
   markdown: {
-    processor: unified({
-      // Smart quotes would rewrite the notes' ASCII quotes inside prose; the notes keep their own typography.
-      smartypants: false,
-      remarkPlugins: remarkNotePlugins({
-        references: loadReferences(root),
-        resolveWikiLink: (page, lang) => resolveWikiLink(notes, page, lang),
-      }),
-      rehypePlugins: rehypeNotePlugins(),
-    }),
+    // Smart quotes would rewrite the notes' ASCII quotes inside prose; the notes keep their own typography.
+    processor: unified({ smartypants: false, ...siteMarkdown({ root, checkFormulas }) }),
   },
 });

@@ -36,6 +36,7 @@ export type {
 export type { Counterexample, Status, StepVerdict, Verdict } from './verify/verdict.js';
 export type { VerifyOptions } from './verify/verify.js';
 export { mutantsOf, type Mutant } from './verify/mutants.js';
+export { sampleCompiled, SIZE_CHOICES, type FormulaSample, type SampleOptions, type SampleSource, type SampledDimension, type SampledMatrix, type SampledStep, type SideKind } from './verify/sample.js';
 export type { Expr, FormulaTree, Claim } from './latex/ast.js';
 export type { OpSpec } from './ops/define.js';
 export type { CommandSpec } from './latex/index.js';

@@ -19,7 +19,8 @@ export function katexProblems(file: VFile): string[] {
     .filter((message) => message.source === KATEX_SOURCE)
     .map((message) => {
       const place = startOf(message.place) ?? nearestPosition(message.ancestors);
-      const where = `${file.path ?? '<input>'}:${place?.line ?? 0}:${place?.column ?? 0}`;
+      const path = file.path && file.cwd && file.path.startsWith(`${file.cwd}/`) ? file.path.slice(file.cwd.length + 1) : file.path;
+      const where = `${path ?? '<input>'}:${place?.line ?? 0}:${place?.column ?? 0}`;
       const cause = message.cause instanceof Error ? message.cause.message : String(message.cause ?? '');
       return `${where}: ${message.reason}: ${cause}`;
     });

@@ -56,15 +56,30 @@ function sizes(record: VerdictRecord, lang: Lang): string {
 
 function erratumNote(record: VerdictRecord, lang: Lang): Nodes {
   const text = ERRATUM_TEXT[lang];
+  const original = record.original ?? '';
+  // The source's formula, rendered as it was written (display when it spans environments or lines).
+  // remark-math builds its hast through `data` on the nodes it parses; a made node must do the same.
+  const code = (display: boolean) => ({
+    type: 'element',
+    tagName: 'code',
+    properties: { className: ['language-math', display ? 'math-display' : 'math-inline'] },
+    children: [{ type: 'text', value: original }],
+  });
+  const display = /\\begin\{|\\\\/.test(original);
+  const quoted = display
+    ? { type: 'math', value: original, data: { hName: 'pre', hProperties: { className: ['erratum-original'] }, hChildren: [code(true)] } }
+    : { type: 'inlineMath', value: original, data: { hName: 'span', hProperties: { className: ['erratum-original'] }, hChildren: [code(false)] } };
   return {
-    type: 'paragraph',
-    data: { hName: 'p', hProperties: { className: ['erratum-note'], role: 'note' } },
-    children: [
-      { type: 'text', value: text.before },
-      { type: 'inlineMath', value: record.original ?? '', data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline', 'erratum-original'] }, hChildren: [{ type: 'text', value: record.original ?? '' }] } },
-      { type: 'text', value: text.after(record) },
-    ],
-  } as Nodes;
+    type: 'erratumNote',
+    data: { hName: 'div', hProperties: { className: ['erratum-note'], role: 'note' } },
+    children: display
+      ? [
+          { type: 'paragraph', children: [{ type: 'text', value: text.before.trim() }] },
+          quoted,
+          { type: 'paragraph', children: [{ type: 'text', value: text.after(record).replace(/^[,.。，]\s*/, '') }] },
+        ]
+      : [{ type: 'paragraph', children: [{ type: 'text', value: text.before }, quoted, { type: 'text', value: text.after(record) }] }],
+  } as unknown as Nodes;
 }
 
 function attach(node: Nodes, record: VerdictRecord): void {

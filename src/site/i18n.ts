@@ -52,6 +52,11 @@ const STRINGS = {
   status: { zh: '状态', en: 'Status' },
   detail: { zh: '误差或原因', en: 'Error or reason' },
   inline: { zh: '行内', en: 'inline' },
+  guide: { zh: '写作指南', en: 'Authoring guide' },
+  guideDescription: {
+    zh: '怎样写一篇每个公式都能被检验的笔记，怎样读懂检验失败的信息，以及写作流程。',
+    en: 'How to write a note whose every formula is checked, how to read a failed check, and the authoring loop.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A key of the interface strings. */

@@ -1,14 +1,21 @@
 /**
- * The site's Astro integration: coordinates checks that span pages. Before a build (and when the
- * dev server starts) it runs the translation check and fails with every problem it finds.
+ * The site's Astro integration: coordinates checks that span pages. Before a build it runs the
+ * translation check and starts checking every formula (in worker threads, while Vite does the rest
+ * of the build); each note's Markdown waits for the check before it renders, and a wrong formula
+ * fails the build with every problem it finds (the dev server logs the translation problems; a
+ * formula problem shows in the error overlay when its page renders).
  */
 import type { AstroIntegration } from 'astro';
 import { checkTranslations, formatTranslationProblem } from './notes.js';
+import { problemsMessage, siteVerification } from '../verification/site.js';
+import { githubAnnotation } from '../verification/format.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
   /** Project root. */
   root: string;
+  /** Check every formula before building (off only to measure what checking costs). */
+  checkFormulas: boolean;
 }
 
 async function assertTranslationsAlign(root: string): Promise<void> {
@@ -22,15 +29,70 @@ async function assertTranslationsAlign(root: string): Promise<void> {
 }
 
 /**
+ * Check every formula of the site; print GitHub annotations when on GitHub Actions; fail with every
+ * problem at once.
+ */
+async function assertFormulasHold(root: string, log: (message: string) => void): Promise<void> {
+  const site = siteVerification(root);
+  const started = performance.now();
+  const report = await site.report();
+  const problems = await site.problems();
+  const stats = site.cacheStats();
+  const counts = Object.entries(report.summary).map(([status, count]) => `${count} ${status}`).join(', ');
+  log(`checked ${report.formulas.length} formulas in ${Math.round(performance.now() - started)} ms (${counts}; verdict cache: ${stats.hits} hit(s), ${stats.misses} derived)`);
+  if (problems.records.length || problems.declarations.length) {
+    if (process.env.GITHUB_ACTIONS) for (const record of problems.records) console.log(githubAnnotation(record));
+    throw new Error(problemsMessage(problems));
+  }
+}
+
+/** Ids of the notes' Markdown modules. */
+const NOTE_MODULE = /[\\/]content[\\/]notes[\\/].+\.md(\?|$)/;
+
+/**
+ * A Vite plugin that holds each note's Markdown until the formula check is done, so a wrong formula
+ * fails the build with the whole site's problems before any page renders with a partial list.
+ *
+ * @param check The running check, once the build has started it.
+ */
+function waitForFormulaCheck(check: () => Promise<void> | undefined) {
+  return {
+    name: 'matrix-calculus-notes:wait-for-formula-check',
+    enforce: 'pre' as const,
+    load: {
+      // Before Astro's own Markdown plugin loads (and renders) the note.
+      order: 'pre' as const,
+      async handler(id: string): Promise<null> {
+        if (NOTE_MODULE.test(decodeURIComponent(id))) await check();
+        return null;
+      },
+    },
+  };
+}
+
+/**
  * The notes integration.
  *
  * @param options Integration options.
  */
 export default function notesIntegration(options: NotesIntegrationOptions): AstroIntegration {
+  let formulaCheck: Promise<void> | undefined;
   return {
     name: 'matrix-calculus-notes',
     hooks: {
-      'astro:build:start': async () => assertTranslationsAlign(options.root),
+      'astro:config:setup': ({ updateConfig }) => {
+        if (options.checkFormulas) updateConfig({ vite: { plugins: [waitForFormulaCheck(() => formulaCheck)] } });
+      },
+      'astro:build:start': async ({ logger }) => {
+        await assertTranslationsAlign(options.root);
+        if (options.checkFormulas) {
+          formulaCheck = assertFormulasHold(options.root, (message) => logger.info(message));
+          formulaCheck.catch(() => undefined); // Raised where it is awaited: by the notes' modules and at the end of the build.
+        }
+      },
+      'astro:build:done': async () => {
+        await formulaCheck;
+      },
       'astro:server:setup': async ({ logger }) => {
         try {
           await assertTranslationsAlign(options.root);

@@ -28,3 +28,22 @@ export function glossaryPath(lang: Lang): string {
 export function verificationPath(lang: Lang): string {
   return `/${lang}/verification/`;
 }
+
+/**
+ * URL of a note page's compiled formulas (what the live check widgets run).
+ *
+ * @param lang Language of the note file.
+ * @param slug Note slug.
+ */
+export function formulasPath(lang: Lang, slug: string): string {
+  return `/formulas/${lang}/${slug}.json`;
+}
+
+/**
+ * URL of the authoring guide.
+ *
+ * @param lang Page language.
+ */
+export function guidePath(lang: Lang): string {
+  return `/${lang}/guide/`;
+}

@@ -58,6 +58,28 @@ export class VerdictCache<T> {
     return value;
   }
 
+  /**
+   * The cached value for a key, or undefined; counts nothing (see {@link VerdictCache.countHits}).
+   *
+   * @param key From {@link VerdictCache.key}.
+   */
+  peek(key: string): T | undefined {
+    const cached = this.memory.get(key) ?? this.read(key);
+    if (cached !== undefined) this.memory.set(key, cached);
+    return cached;
+  }
+
+  /**
+   * Count hits made elsewhere: values read with {@link VerdictCache.peek} and used, or a worker's hits.
+   *
+   * @param hits Number of hits.
+   * @param misses Number of misses (values derived).
+   */
+  count(hits: number, misses = 0): void {
+    this.stats.hits += hits;
+    this.stats.misses += misses;
+  }
+
   private path(key: string): string | undefined {
     return this.dir ? join(this.dir, key.slice(0, 2), `${key}.json`) : undefined;
   }

@@ -39,10 +39,19 @@ export function createChecker(cache: VerdictCache<Verdict>, engineFingerprint = 
   return {
     engine,
     verify: (latex, context) =>
-      cache.getOrCompute(VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint }), () =>
-        engine.verify(latex, context, { seed: BUILD_SEED }),
-      ),
+      cache.getOrCompute(verdictKey(latex, context, engineFingerprint), () => engine.verify(latex, context, { seed: BUILD_SEED })),
   };
+}
+
+/**
+ * The cache key of a formula's verdict: everything that decides it.
+ *
+ * @param latex The formula.
+ * @param context The context it is checked in.
+ * @param engineFingerprint See {@link createChecker}.
+ */
+export function verdictKey(latex: string, context: Context, engineFingerprint = ''): string {
+  return VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint });
 }
 
 function stepRecords(formula: CollectedFormula, steps: readonly StepVerdict[]): StepRecord[] {
@@ -150,7 +159,20 @@ export function checkPage(
     observe?.(formula, context, judged);
     if (verdict.defines || verdict.declares) {
       learned = mergeContext(learned, { definitions: verdict.defines ?? {}, symbols: verdict.declares ?? {} });
+      // A formula that defines a name again ends a `define:` declaration of that name (else it would override the formula).
+      const redefined = new Set(Object.keys(verdict.defines ?? {}));
+      if (declared.define?.some((text) => redefined.has(definedName(text)))) {
+        declared = { ...declared, define: declared.define.filter((text) => !redefined.has(definedName(text))) };
+      }
     }
   }
   return { records, problems };
+}
+
+/** The name a `define:` declaration defines: `f(X) = …` → f, `l_{2} = …` → l_2, `\bar{x} = …` → bar:x. */
+function definedName(text: string): string {
+  const head = text.split(/=|\(|\\left\(/)[0].trim();
+  const bar = /^\\bar\{(\w)\}$/.exec(head);
+  if (bar) return `bar:${bar[1]}`;
+  return head.replace(/^\\/, '').replace(/[{}\s]/g, '');
 }

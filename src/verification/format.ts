@@ -33,7 +33,9 @@ function failingStep(record: FormulaRecord): StepRecord | undefined {
 export function formatProblem(record: FormulaRecord): string {
   const step = failingStep(record);
   const at = step ? `${record.file}:${step.line}:${step.column}` : `${record.file}:${record.line}:${record.column}`;
-  const lines = [`${at}: ${record.status}: ${step?.reason ?? record.reason}`, `  formula: ${record.latex.replace(/\s+/g, ' ').trim()}`];
+  // A step that holds (a stale erratum's) does not explain the problem: the record's reason does.
+  const reason = step && step.status === record.status ? step.reason : record.reason;
+  const lines = [`${at}: ${record.status}: ${reason}`, `  formula: ${record.latex.replace(/\s+/g, ' ').trim()}`];
   if (step && step.latex !== record.latex) lines.push(`  failing step: ${step.latex.replace(/\s+/g, ' ').trim()}`);
   const example = step?.counterexample;
   if (example) {

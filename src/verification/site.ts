@@ -6,28 +6,28 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute, resolve } from 'node:path';
 import type { Verdict } from '../engine/index.js';
 import { parseNote } from '../markdown/parse-note.js';
 import { listNoteFiles, loadReferences } from '../site/notes.js';
+import { verifyPages, type ParallelOptions } from './batch.js';
 import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
-import { checkPage, createChecker, type Checker, type DeclarationProblem } from './check-page.js';
+import { createChecker, type Checker, type DeclarationProblem, type PageCheckInput } from './check-page.js';
 import { collectFormulas } from './collect.js';
 import { formatProblem } from './format.js';
+import { verifyPage, type FileVerification } from './page-result.js';
 import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
 
-/** The result of checking one file. */
-export interface FileVerification {
-  records: FormulaRecord[];
-  declarationProblems: DeclarationProblem[];
-}
+export type { FileVerification } from './page-result.js';
 
 /** Options of {@link createSiteVerification}. */
 export interface SiteVerificationOptions {
   /** Project root. */
   root: string;
-  /** Verdict cache folder (relative to root), or false for memory only. Default `.cache/verdicts`. */
+  /** Verdict cache folder (absolute, or relative to root), or false for memory only. Default `.cache/verdicts`. */
   cacheDir?: string | false;
+  /** Checking the whole site in parallel (worker threads), or false for one thread. Default: as many workers as cores. */
+  parallel?: ParallelOptions | false;
 }
 
 /** The site's verification: per file, and the whole report. */
@@ -72,33 +72,45 @@ function slugAndLang(path: string): { slug: string; lang: 'zh' | 'en' } {
  */
 export function createSiteVerification(options: SiteVerificationOptions): SiteVerification {
   const { root } = options;
-  const cacheDir = options.cacheDir === false ? undefined : join(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cacheDir = options.cacheDir === false ? undefined : resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
   const cache = new VerdictCache<Verdict>(cacheDir);
-  const checker: Checker = createChecker(cache, engineFingerprint(root));
+  const fingerprint = engineFingerprint(root);
+  const checker: Checker = createChecker(cache, fingerprint);
   const references = loadReferences(root);
   const byContent = new Map<string, Promise<FileVerification>>();
 
+  const fileOf = (path: string) => (isAbsolute(path) ? relative(root, path) : path);
+  const contentKey = (file: string, source: string) => `${file}\0${createHash('sha1').update(source).digest('hex')}`;
+  const pageInput = async (file: string, source: string): Promise<PageCheckInput> => {
+    const { tree } = await parseNote(source, file, { references });
+    const frontmatter = /^---\r?\n[\s\S]*?\nconvention:\s*(numerator|denominator)/.exec(source);
+    return { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) };
+  };
+
   const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
-    const file = isAbsolute(path) ? relative(root, path) : path;
+    const file = fileOf(path);
     const source = text ?? readFileSync(join(root, file), 'utf8');
-    const key = `${file}\0${createHash('sha1').update(source).digest('hex')}`;
+    const key = contentKey(file, source);
     let result = byContent.get(key);
     if (!result) {
-      result = (async () => {
-        const { tree } = await parseNote(source, file, { references });
-        const frontmatter = /^---\r?\n[\s\S]*?\nconvention:\s*(numerator|denominator)/.exec(source);
-        const { records, problems } = checkPage(
-          { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) },
-          checker,
-        );
-        return { records, declarationProblems: problems };
-      })();
+      result = pageInput(file, source).then((input) => verifyPage(input, checker));
       byContent.set(key, result);
     }
     return result;
   };
 
-  const all = async () => Promise.all(listNoteFiles(root).map((note) => verifyFile(note.path, note.text)));
+  /** Every note, the ones not yet checked in one batch (in parallel when it pays). */
+  const all = async (): Promise<FileVerification[]> => {
+    const notes = listNoteFiles(root).map((note) => ({ file: note.path, source: note.text, key: contentKey(note.path, note.text) }));
+    const fresh = notes.filter((note) => !byContent.has(note.key));
+    if (fresh.length) {
+      const batch = Promise.all(fresh.map((note) => pageInput(note.file, note.source))).then((inputs) =>
+        verifyPages(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} }),
+      );
+      fresh.forEach((note, i) => byContent.set(note.key, batch.then((results) => results[i])));
+    }
+    return Promise.all(notes.map((note) => byContent.get(note.key) as Promise<FileVerification>));
+  };
 
   return {
     verifyFile,

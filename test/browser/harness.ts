@@ -18,21 +18,21 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
 };
 
-/** A static server for the built site, answering 404 with dist/404.html as a static host does. */
-export async function serveDist(): Promise<{ server: Server; origin: string }> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+/** A static server for the built site (dist/, or another build's folder), answering 404 with its 404.html as a static host does. */
+export async function serveDist(dist = DIST): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no site: run \`npm run build\` first`);
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(DIST, pathname));
+    let file = normalize(join(dist, pathname));
     try {
-      if (!file.startsWith(DIST)) throw new Error('outside dist');
+      if (!file.startsWith(dist)) throw new Error('outside dist');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': TYPES['.html'] });
-      response.end(await readFile(join(DIST, '404.html')).catch(() => 'not found'));
+      response.end(await readFile(join(dist, '404.html')).catch(() => 'not found'));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

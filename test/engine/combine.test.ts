@@ -41,3 +41,14 @@ test('differentiating something in which nothing varies is not a vacuous zero: y
   expect(engine.verify(rule, defined).status).toBe('mismatch');
   expect(engine.verify(String.raw`\dfrac{\partial y^TAz}{\partial x}=\dfrac{\partial y^T}{\partial x}Az+\dfrac{\partial z^T}{\partial x}A^Ty`, defined).status).toBe('verified');
 });
+
+test('a Hessian with respect to a symmetric matrix is not compared entry by entry (its matrix is not unique)', () => {
+  const symmetric = { ...context, symbols: { X: { rows: 'n', cols: 'n', properties: ['symmetric' as const] } }, define: [String.raw`f(X) = \log|X|`] };
+  for (const latex of [String.raw`\nabla _{X}^{2}f=-\left( X^{-1}\otimes X^{-1} \right)`, String.raw`\nabla _{X}^{2}f=-K_{nn}\left( X^{-1}\otimes X^{-1} \right)`]) {
+    const verdict = engine.verify(latex, symmetric);
+    expect(verdict.status).toBe('not-checkable');
+    expect(verdict.reason).toMatch(/symmetric matrix X/);
+  }
+  const general = { ...context, define: [String.raw`f(X) = \log|X|`] };
+  expect(engine.verify(String.raw`\nabla _{X}^{2}f=-K_{nn}\left( X^{-T}\otimes X^{-1} \right)`, general).status).toBe('verified');
+});

@@ -20,9 +20,11 @@ export function paneCounts(page: Root, lang: 'zh' | 'en') {
   const pane = select(`.pane[data-lang="${lang}"]`, page) as Element | undefined;
   if (!pane) throw new Error(`no ${lang} pane`);
   const display = selectAll('figure.formula', pane).length;
-  // An erratum note quotes the source's wrong formula: not a formula of the page.
-  const allKatex = selectAll('.katex', pane).length - selectAll('.erratum-note .katex', pane).length;
-  const displayKatex = selectAll('.katex-display .katex', pane).length;
+  // Inline formulas: KaTeX output outside display math, and outside erratum notes (which quote the
+  // source's wrong formula: not a formula of the page).
+  const excluded = new Set([...selectAll('.katex-display .katex', pane), ...selectAll('.erratum-note .katex', pane)]);
+  const allKatex = selectAll('.katex', pane).filter((element) => !excluded.has(element)).length;
+  const displayKatex = 0;
   return {
     headings: selectAll('h1, h2, h3, h4, h5, h6', pane).length,
     display,

@@ -64,3 +64,8 @@ test('a stale erratum (its original is actually correct) fails', async () => {
   expect(records).toHaveLength(1);
   expect(records[0].reason).toMatch(/^stale erratum/);
 });
+
+test('a formula that defines a name again ends a define: declaration of that name', async () => {
+  const report = await project('define-ends').report();
+  expect(report.formulas.map((f) => f.status)).toEqual(['verified', 'not-checkable', 'verified']);
+});

@@ -152,6 +152,10 @@ export class Parser {
           this.skipUnexpected();
           continue;
         }
+        if (right.kind === 'op' && right.op === 'dimnote') {
+          left = { kind: 'op', op: 'shaped', args: [left], dims: right.dims, span: joinSpans(left.span, right.span) };
+          continue;
+        }
         left = { kind: 'op', op: 'mul', args: [left, right], span: joinSpans(left.span, right.span) };
       }
       return left;

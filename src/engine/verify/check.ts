@@ -43,7 +43,8 @@ export interface CheckResult {
   pinned: Record<string, SymbolDeclaration>;
 }
 
-interface StepState {
+/** A step's verdict while the trials run. */
+export interface StepState {
   step: Step;
   verdict: StepVerdict;
   done: boolean;
@@ -67,15 +68,52 @@ function counterexample(trial: Trial<unknown>, sizes: Map<string, number>, left:
   };
 }
 
-/** Check every step of a prepared formula on seeded random samples. */
-export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckResult {
+/**
+ * The shapes of a prepared formula: every symbol and node, with its dimension names unified.
+ *
+ * @param prepared The prepared formula.
+ * @param options Operators and elementwise functions in force.
+ */
+export function inferShapes(prepared: Prepared, options: Pick<CheckOptions, 'ops' | 'functions'>): ShapeInfo {
   const inference = new ShapeInference(prepared.ctx, { ops: options.ops, elementwise: new Set(Object.keys(options.functions)) });
   inference.inferClaims(prepared.claims);
   inference.settleOnes();
-  const info = inference.info;
-  const diagnostics: Diagnostic[] = [...info.diagnostics];
-  const roots: Expr[] = prepared.steps.flatMap((s) => [s.left, s.right]);
-  const exact = !options.forceFloat && isRationalFormula(roots, prepared.ctx, options.ops, options.functions);
+  return inference.info;
+}
+
+/**
+ * The sizes trial `t` of `trials` draws (trying other draws when symbolic constraints fail), or null.
+ *
+ * @param info Inferred shapes.
+ * @param t Trial index.
+ * @param trials Number of trials of the check.
+ */
+export function trialSizes(info: ShapeInfo, t: number, trials: number): Map<string, number> | null {
+  let sizes: Map<string, number> | null = null;
+  for (let k = 0; k < MAX_SIZE_DRAWS && !sizes; k++) sizes = drawSizes(info, t + k * trials);
+  return sizes;
+}
+
+/**
+ * The seed of attempt `attempt` (re-draws after a singular sample) of trial `t`.
+ *
+ * @param seed The check's seed.
+ * @param t Trial index.
+ * @param attempt Re-draw number, from 0.
+ */
+export function trialSeed(seed: number, t: number, attempt: number): number {
+  return mixSeed(seed, t * 97 + attempt);
+}
+
+/**
+ * Each step's verdict before any sample: premises, relations that are not equations, opaque or
+ * undefined constructs and shape conflicts are settled (`done`); the rest await the trials.
+ *
+ * @param prepared The prepared formula.
+ * @param info Its inferred shapes.
+ * @param options Operators and functions in force.
+ */
+export function initialStates(prepared: Prepared, info: ShapeInfo, options: Pick<CheckOptions, 'ops' | 'functions'>): StepState[] {
   const states: StepState[] = prepared.steps.map((step) => ({
     step,
     verdict: { status: 'verified', span: step.span, reason: '', error: 0 },
@@ -102,6 +140,16 @@ export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckR
       }
     }
   }
+  return states;
+}
+
+/** Check every step of a prepared formula on seeded random samples. */
+export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckResult {
+  const info = inferShapes(prepared, options);
+  const diagnostics: Diagnostic[] = [...info.diagnostics];
+  const roots: Expr[] = prepared.steps.flatMap((s) => [s.left, s.right]);
+  const exact = !options.forceFloat && isRationalFormula(roots, prepared.ctx, options.ops, options.functions);
+  const states = initialStates(prepared, info, options);
   const setup = {
     ctx: prepared.ctx,
     ops: options.ops,
@@ -115,8 +163,7 @@ export function checkPrepared(prepared: Prepared, options: CheckOptions): CheckR
   let trialsRun = 0;
   for (let t = 0; t < options.trials && states.some((s) => !s.done); t++) {
     if (t > 0 && Date.now() - start > TIME_BUDGET_MS) break;
-    let sizes: Map<string, number> | null = null;
-    for (let k = 0; k < MAX_SIZE_DRAWS && !sizes; k++) sizes = drawSizes(info, t + k * options.trials);
+    const sizes = trialSizes(info, t, options.trials);
     if (!sizes) {
       diagnostics.push(diagnostic(DiagnosticCode.shapeConflict, 'No sizes satisfy the dimension constraints of this formula.', prepared.steps[0]?.span ?? { start: 0, end: 0 }));
       for (const s of states) if (!s.done) Object.assign(s, { done: true, verdict: { ...s.verdict, status: 'mismatch', reason: 'inconsistent dimensions' } });
@@ -173,7 +220,7 @@ function elementwiseIndex(step: Step, prepared: Prepared): string | null {
   return indexed.find((name) => bare.has(name.split('_')[0])) ?? null;
 }
 
-function undefinedCalls(e: Expr, prepared: Prepared, options: CheckOptions): Set<string> {
+function undefinedCalls(e: Expr, prepared: Prepared, options: Pick<CheckOptions, 'functions'>): Set<string> {
   const out = new Set<string>();
   walk(e, (n) => {
     if (n.kind === 'call' && !options.functions[n.fn] && !prepared.ctx.definitions?.[n.fn]) out.add(n.fn);
@@ -204,7 +251,26 @@ function differentiatedUnknown(e: Expr, prepared: Prepared): string | null {
 }
 
 /** An undefined function is instantiated at random only when both sides use it (a rule schema). */
-function undefinedFunctionReason(step: Step, prepared: Prepared, options: CheckOptions): string | null {
+/**
+ * A Hessian or a vec-Jacobian with respect to a matrix declared symmetric acts only on symmetric
+ * directions, where its matrix is not unique (K_{nn}(A⊗A) and A⊗A agree there): comparing two such
+ * matrices entry by entry would call a right formula wrong, so the step is not checkable.
+ */
+function symmetricVecDerivative(step: Step, prepared: Prepared): string | null {
+  let found: string | null = null;
+  for (const side of [step.left, step.right]) {
+    walk(side, (n) => {
+      if (found || n.kind !== 'derivative' || !(n.style === 'hessian' || n.wrt.some((w) => w.vec))) return;
+      const symmetric = n.wrt.find((w) => prepared.ctx.symbols?.[w.symbol]?.properties.includes('symmetric'));
+      if (symmetric) found = `a Hessian (vec-Jacobian) with respect to the symmetric matrix ${symmetric.symbol}: on symmetric directions its matrix is not unique, so it cannot be compared entry by entry`;
+    });
+  }
+  return found;
+}
+
+function undefinedFunctionReason(step: Step, prepared: Prepared, options: Pick<CheckOptions, 'functions'>): string | null {
+  const symmetric = symmetricVecDerivative(step, prepared);
+  if (symmetric) return symmetric;
   const left = undefinedCalls(step.left, prepared, options);
   const right = undefinedCalls(step.right, prepared, options);
   const lonely = [...left].filter((f) => !right.has(f)).concat([...right].filter((f) => !left.has(f)));
@@ -239,7 +305,7 @@ function pinShapes(info: ShapeInfo, prepared: Prepared): Record<string, SymbolDe
 /** Run one trial (re-drawing singular samples); returns whether it completed. */
 function runTrial(states: StepState[], setup: Parameters<typeof buildTrial>[0], sizes: Map<string, number>, seed: number, t: number): boolean {
   for (let attempt = 0; attempt < MAX_REDRAWS; attempt++) {
-    const trial = buildTrial(setup, sizes, mixSeed(seed, t * 97 + attempt));
+    const trial = buildTrial(setup, sizes, trialSeed(seed, t, attempt));
     const results: { state: StepState; left: unknown; right: unknown }[] = [];
     let singular = false;
     for (const state of states) {

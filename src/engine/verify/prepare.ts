@@ -81,7 +81,10 @@ function ordinaryDefinition(
   } else return null;
   // `f(X) = ...` (function syntax) always (re)defines f; a bare `f = ...` only defines a new name.
   const redefinable = left.kind === 'call';
-  if (RESERVED.has(name) || functions.has(name) || ctx.symbols?.[name]) return null;
+  // A name declared only `constant` (no shape) may still be defined: the definition ends its role as a constant.
+  const declared = ctx.symbols?.[name];
+  const onlyConstant = declared && !declared.rows && declared.properties.every((p) => p === 'constant');
+  if (RESERVED.has(name) || functions.has(name) || (declared && !onlyConstant)) return null;
   if (isDefined(ctx, name) && !definedHere.has(name) && !redefinable) {
     // A bare `l = ...` restating a known l is a claim; one about other variables starts a new l.
     const before = leavesOf(ctx, name);

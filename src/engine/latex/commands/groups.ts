@@ -44,8 +44,33 @@ function skipToCloser(p: Parser, closer: string): void {
   }
 }
 
+/** `(\mathrm{dim}: mn\times pq)` after an expression: a note of its size (`mn` is m·n), checked as its shape. */
+function dimensionNote(p: Parser, open: Token, closer: string): Expr | null {
+  let j = p.pos;
+  let word = '';
+  for (; j < p.tokens.length && j < p.pos + 12; j++) {
+    const t = p.tokens[j];
+    if (t.type === 'letter') word += t.value;
+    else if (t.type === 'char' && t.value === ':') break;
+    else if (!(t.type === 'command' && t.value === 'mathrm') && !(t.type === 'char' && (t.value === '{' || t.value === '}'))) return null;
+  }
+  if (word !== 'dim' || p.tokens[j]?.value !== ':') return null;
+  p.pos = j + 1;
+  const first = p.pos;
+  skipToCloser(p, closer);
+  const text = p.tokens.slice(first, p.pos).map((t) => (t.type === 'command' ? `\\${t.value}` : t.value)).join('');
+  const close = p.expect(closer, open.span);
+  const span = { start: open.span.start, end: close.end };
+  const sides = /^(.+?)(?:\\times|×)(.+)$/.exec(text.replace(/\s/g, ''));
+  const size = (side: string) => side.match(/[A-Za-z][0-9]?|[0-9]+/g)?.join('·') ?? '';
+  if (!sides || !size(sides[1]) || !size(sides[2])) return p.opaque('not-checkable', 'a dimension note that is not of the form m\\times n', span);
+  return { kind: 'op', op: 'dimnote', args: [], dims: [size(sides[1]), size(sides[2])], span };
+}
+
 function group(closer: string): TokenHandler {
   return (p, open) => {
+    const note = closer === ')' ? dimensionNote(p, open, closer) : null;
+    if (note) return note;
     const { items, end } = parseDelimited(p, open, closer);
     const span = { start: open.span.start, end };
     if (items.length === 0) {

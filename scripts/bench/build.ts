@@ -1,0 +1,86 @@
+/**
+ * One `astro build` of a throwaway project, measured: wall time, CPU time and peak memory of the
+ * build process (GNU time's report when /usr/bin/time exists, else the kernel's high-water mark read
+ * while it runs), and the formula check's own log line. Every build starts without dist/ and
+ * without Astro's caches, so builds differ only in what the benchmark varies: checking on or off,
+ * and the verdict cache.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_CONFIG, type BenchProject } from './project.js';
+
+const GNU_TIME = '/usr/bin/time';
+const POLL_MS = 50;
+
+/** How a build is run. */
+export interface BuildSettings {
+  /** Check formulas (false: FORMULA_CHECK=off). */
+  check: boolean;
+  /** The verdict cache folder (VERDICT_CACHE_DIR). */
+  verdictCache: string;
+}
+
+/** What one build cost. */
+export interface BuildMeasure {
+  wallMs: number;
+  /** User + system CPU time of the build process and its threads (undefined without GNU time). */
+  cpuMs?: number;
+  peakRssMb: number;
+  /** The check's log: formulas checked, time, verdict cache hits and derivations (checking on). */
+  check?: { formulas: number; ms: number; hits: number; derived: number };
+}
+
+const CHECK_LINE = /checked (\d+) formulas in (\d+) ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/;
+
+function parseGnuTime(text: string): { cpuMs: number; peakRssMb: number } {
+  const seconds = (label: string) => Number(new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(text)?.[1] ?? NaN);
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
+  return { cpuMs: (seconds('User time') + seconds('System time')) * 1000, peakRssMb: rss / 1024 };
+}
+
+function highWaterMb(pid: number): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Build a project once.
+ *
+ * @param project The throwaway project.
+ * @param settings Checking and verdict cache.
+ */
+export async function measureBuild(project: BenchProject, settings: BuildSettings): Promise<BuildMeasure> {
+  for (const dir of ['dist', '.bench-cache', '.astro']) rmSync(join(project.root, dir), { recursive: true, force: true });
+  const astro = [join(project.root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', BENCH_CONFIG];
+  const gnuTime = existsSync(GNU_TIME);
+  const timeReport = join(project.root, '.bench-time.txt');
+  const [command, args] = gnuTime ? [GNU_TIME, ['-v', '-o', timeReport, process.execPath, ...astro]] : [process.execPath, astro];
+  const env: NodeJS.ProcessEnv = { ...process.env, VERDICT_CACHE_DIR: settings.verdictCache, FORCE_COLOR: '0' };
+  if (settings.check) delete env.FORMULA_CHECK;
+  else env.FORMULA_CHECK = 'off';
+
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: project.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  let polledMb = 0;
+  const poll = gnuTime ? undefined : setInterval(() => (polledMb = Math.max(polledMb, highWaterMb(child.pid ?? 0) ?? 0)), POLL_MS);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallMs = performance.now() - started;
+  if (poll) clearInterval(poll);
+  if (code !== 0) throw new Error(`astro build failed in ${project.root} (exit ${code}):\n${output.slice(-4000)}`);
+
+  const usage = gnuTime ? parseGnuTime(readFileSync(timeReport, 'utf8')) : { cpuMs: undefined, peakRssMb: polledMb };
+  const line = CHECK_LINE.exec(output);
+  return {
+    wallMs,
+    ...usage,
+    ...(line ? { check: { formulas: Number(line[1]), ms: Number(line[2]), hits: Number(line[3]), derived: Number(line[4]) } } : {}),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The benchmark's results: their shape (bench/results.json), the budgets of issue 6 evaluated on
+ * them, and the Markdown tables of BENCHMARKS.md.
+ */
+import type { BuildMeasure } from './build.js';
+import type { ThroughputRow } from './engine.js';
+import type { Bytes, PageWeight } from './weight.js';
+
+/** Three builds of one site, and their ratios to the build without checking. */
+export interface SiteResult {
+  label: string;
+  /** Notes (each in two languages). */
+  notes: number;
+  /** Display formulas per language (synthetic sites; the real notes' count comes from the check). */
+  displayFormulas?: number;
+  off: BuildMeasure;
+  cold: BuildMeasure;
+  warm: BuildMeasure;
+  /** Wall-time and CPU-time ratios of the checked builds to the unchecked one. */
+  ratios: { cold: number; warm: number; coldCpu?: number; warmCpu?: number };
+  /** Every build of the site (the rows above are the fastest of each kind). */
+  runs: { kind: 'off' | 'cold' | 'warm'; measure: BuildMeasure }[];
+}
+
+/** Engine throughput on one set of formulas. */
+export interface ThroughputResult {
+  label: string;
+  rows: ThroughputRow[];
+  total: ThroughputRow;
+}
+
+/** One budget and whether this run met it. */
+export interface Budget {
+  name: string;
+  limit: string;
+  value: string;
+  met: boolean;
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  machine: { cpus: number; model: string; memoryGb: number; node: string; loadAverage: { start: number[]; end: number[] } };
+  durationS: number;
+  engine: ThroughputResult[];
+  sites: SiteResult[];
+  pageWeight: PageWeight & { engineBundle: Bytes };
+  budgets: Budget[];
+}
+
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+/**
+ * Evaluate the budgets.
+ *
+ * @param real The real site's builds.
+ * @param synthetic The synthetic sites' builds, smallest first.
+ */
+export function evaluateBudgets(real: SiteResult, synthetic: readonly SiteResult[]): Budget[] {
+  const small = synthetic[0];
+  const large = synthetic[synthetic.length - 1];
+  const peak = Math.max(large.off.peakRssMb, large.cold.peakRssMb, large.warm.peakRssMb);
+  const growth = large.cold.wallMs / small.cold.wallMs;
+  const sizeRatio = (large.displayFormulas ?? 0) / (small.displayFormulas ?? 1);
+  return [
+    { name: 'real site: cold build with checking / without', limit: '≤ 1.30×', value: ratio(real.ratios.cold), met: real.ratios.cold <= 1.3 },
+    { name: `${large.label}: cold build with checking / without`, limit: '≤ 2.00×', value: ratio(large.ratios.cold), met: large.ratios.cold <= 2 },
+    { name: 'real site: warm build with checking / without', limit: '≤ 1.05×', value: ratio(real.ratios.warm), met: real.ratios.warm <= 1.05 },
+    { name: `${large.label}: warm build with checking / without`, limit: '≤ 1.05×', value: ratio(large.ratios.warm), met: large.ratios.warm <= 1.05 },
+    {
+      name: `growth: cold checked build, ${large.label} / ${small.label}`,
+      limit: `≤ ${((12 * sizeRatio) / 10).toFixed(1)}× (12× for 10× the formulas)`,
+      value: ratio(growth),
+      met: growth <= (12 * sizeRatio) / 10,
+    },
+    { name: `peak memory, ${large.label} (largest of its builds)`, limit: '< 1536 MB', value: `${Math.round(peak)} MB`, met: peak < 1536 },
+    ...[real, ...synthetic].map((site) => ({
+      name: `${site.label}: warm build derives nothing`,
+      limit: '0 derived',
+      value: `${site.warm.check?.derived ?? '?'} derived, ${site.warm.check?.hits ?? '?'} cache hits`,
+      met: site.warm.check?.derived === 0,
+    })),
+  ];
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function throughputTable(results: readonly ThroughputResult[]): string[] {
+  const lines = ['| formulas | order | mode | count | ms per formula | formulas/s |', '| --- | --- | --- | ---: | ---: | ---: |'];
+  for (const result of results) {
+    for (const row of [...result.rows, result.total]) {
+      lines.push(`| ${result.label} | ${row.order} | ${row.mode} | ${row.formulas} | ${(row.ms / row.formulas).toFixed(1)} | ${row.perSecond.toFixed(0)} |`);
+    }
+  }
+  return lines;
+}
+
+function buildTable(sites: readonly SiteResult[]): string[] {
+  const lines = [
+    '| site | notes | formulas checked (both languages) | off: s | cold: s (× off) | warm: s (× off) | CPU cold × off | CPU warm × off | verdicts derived cold / warm | peak MB (off / cold / warm) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const site of sites) {
+    const cpu = (value?: number) => (value === undefined ? '–' : ratio(value));
+    lines.push(
+      `| ${site.label} | ${site.notes} | ${site.cold.check?.formulas ?? '?'} | ${seconds(site.off.wallMs)} | ${seconds(site.cold.wallMs)} (${ratio(site.ratios.cold)}) | ${seconds(site.warm.wallMs)} (${ratio(site.ratios.warm)}) | ${cpu(site.ratios.coldCpu)} | ${cpu(site.ratios.warmCpu)} | ${site.cold.check?.derived ?? '?'} / ${site.warm.check?.derived ?? '?'} | ${[site.off, site.cold, site.warm].map((m) => Math.round(m.peakRssMb)).join(' / ')} |`,
+    );
+  }
+  return lines;
+}
+
+function weightTable(weight: BenchResults['pageWeight']): string[] {
+  const row = (name: string, bytes: Bytes) => `| ${name} | ${bytes.files} | ${kb(bytes.raw)} | ${kb(bytes.gzip)} |`;
+  return [
+    `Typical note page (median HTML size): \`${weight.page}\`.`,
+    '',
+    '| part | files | KB | KB gzipped |',
+    '| --- | ---: | ---: | ---: |',
+    row('HTML', weight.html),
+    row('CSS', weight.css),
+    row('JS run on load', weight.js),
+    row('JS loaded on demand (check widget)', weight.jsOnDemand),
+    row('fonts referenced (woff2, sent as is; upper bound)', weight.fonts),
+    row('engine bundle (esbuild, minified)', weight.engineBundle),
+  ];
+}
+
+/**
+ * BENCHMARKS.md.
+ *
+ * @param results This run's results.
+ */
+export function benchmarksMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (scripts/bench.ts; `-- --quick` for smaller sizes). Numbers from one run; the',
+    'raw data is in bench/results.json. Builds are `astro build` of throwaway copies of the project (the real',
+    'notes, or synthetic notes of true identities: 50 display formulas per note, each note in Chinese and',
+    'English), each starting without dist/ and Astro caches: *off* is `FORMULA_CHECK=off`, *cold* checks with',
+    'an empty verdict cache, *warm* checks again with the cache the cold build left. Real-site builds are the',
+    'fastest of two runs each.',
+    '',
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start.map((l) => l.toFixed(1)).join(' ')} at the start, ${machine.loadAverage.end.map((l) => l.toFixed(1)).join(' ')} at the end (other processes share the cores, so wall times carry their noise; CPU-time ratios do not). Run of ${results.date}${results.quick ? ' (--quick)' : ''}, ${Math.round(results.durationS / 60)} min.`,
+    '',
+    '## Budgets',
+    '',
+    '| budget | limit | this run | met |',
+    '| --- | --- | --- | :---: |',
+    ...results.budgets.map((budget) => `| ${budget.name} | ${budget.limit} | ${budget.value} | ${budget.met ? 'yes' : '**no**'} |`),
+    '',
+    '## Builds',
+    '',
+    ...buildTable(results.sites),
+    '',
+    '## Engine throughput (one core)',
+    '',
+    'Each distinct formula and context the build checks, verified once by a fresh engine with the build\'s',
+    'seed; "none" are formulas the engine does not evaluate (definitions, not-checkable).',
+    '',
+    ...throughputTable(results.engine),
+    '',
+    '## Page weight',
+    '',
+    ...weightTable(results.pageWeight),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+/** A reader sees each formula's status and can go from the report to any formula. */
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, newContext, serveDist } from './harness.js';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  ({ server, origin } = await serveDist());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('a note page shows a status badge on its formulas', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/en/real-matrix-differentials/`);
+  const badge = page.locator('.pane[data-lang="en"] figure.formula .badge').first();
+  await expect(badge.isVisible()).resolves.toBe(true);
+  expect(await badge.textContent()).toMatch(/verified|not checkable|erratum/);
+  await context.close();
+});
+
+test('the report page renders and its links land on their formulas', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/zh/verification/`);
+  expect(await page.locator('table.counts tbody tr').count()).toBeGreaterThanOrEqual(5);
+  const links = page.locator('table.formulas a[href*="#f-"]');
+  const count = await links.count();
+  expect(count).toBeGreaterThan(100);
+  for (const index of [0, Math.floor(count / 2), count - 1]) {
+    const href = await links.nth(index).getAttribute('href');
+    await page.goto(`${origin}${href}`);
+    const id = decodeURIComponent(href!.split('#')[1]);
+    const target = page.locator(`[id="${id}"]`);
+    await expect(target.isVisible()).resolves.toBe(true);
+    const box = await target.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    await page.goto(`${origin}/zh/verification/`);
+  }
+  await context.close();
+});

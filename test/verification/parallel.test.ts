@@ -1,0 +1,97 @@
+/**
+ * Checking in parallel (worker threads) gives exactly what checking on one thread gives: the same
+ * records, problems and per-formula contexts, on real notes (definitions, errata, declarations), a
+ * deliberate error and synthetic notes; and the pool starts only when it can pay.
+ */
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { writeSyntheticNotes } from '../../scripts/bench/synthetic-site.js';
+import { parseNote } from '../../src/markdown/parse-note.js';
+import { listNoteFiles } from '../../src/site/notes.js';
+import { workerCount } from '../../src/verification/batch.js';
+import { VerdictCache } from '../../src/verification/cache.js';
+import { createChecker, type PageCheckInput } from '../../src/verification/check-page.js';
+import { collectFormulas } from '../../src/verification/collect.js';
+import { verifyPage } from '../../src/verification/page-result.js';
+import { verifyInWorkers, workerBootstrap } from '../../src/verification/pool.js';
+import { createSiteVerification } from '../../src/verification/site.js';
+import { ROOT } from '../helpers/site.js';
+
+/** Notes whose formulas each check well inside the engine's time budget (so trials never depend on load). */
+const REAL_NOTES = ['derivative-cheatsheet', 'vector-and-matrix-differentials'];
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), 'parallel-check-'));
+  for (const slug of REAL_NOTES) cpSync(join(ROOT, 'content', 'notes', slug), join(root, 'content', 'notes', slug), { recursive: true });
+  cpSync(join(ROOT, 'content', 'references.yaml'), join(root, 'content', 'references.yaml'));
+  mkdirSync(join(root, 'content', 'notes', 'fixture'), { recursive: true });
+  const deliberate = join(ROOT, 'test', 'fixtures', 'verify', 'deliberate-error', 'zh.md');
+  cpSync(deliberate, join(root, 'content', 'notes', 'fixture', 'zh.md'));
+  cpSync(deliberate, join(root, 'content', 'notes', 'fixture', 'en.md'));
+  writeSyntheticNotes(root, { formulas: 90, pages: 3, seed: 3 });
+  return root;
+}
+
+async function pageInputs(root: string): Promise<PageCheckInput[]> {
+  return Promise.all(
+    listNoteFiles(root).map(async (note) => {
+      const { tree } = await parseNote(note.text, note.path, { references: {} });
+      return { file: note.path, slug: note.slug, lang: note.lang, convention: note.frontmatter.convention as 'denominator' | undefined, formulas: collectFormulas(tree, note.text) };
+    }),
+  );
+}
+
+describe('the check pool', () => {
+  const root = project();
+
+  test('workers give the records, problems and contexts of one thread, page for page', async () => {
+    const inputs = await pageInputs(root);
+    const serialChecker = createChecker(new VerdictCache(undefined), 'test');
+    const serial = inputs.map((input) => verifyPage(input, serialChecker));
+    const bootstrap = workerBootstrap();
+    expect(bootstrap).toBeDefined();
+    const units = inputs.map((input) => [input]);
+    const { results, stats } = await verifyInWorkers(units, { engineFingerprint: 'test' }, 2, bootstrap as string);
+    expect(results.map((unit) => unit[0])).toEqual(serial);
+    expect(serial.flatMap((page) => page.records.map((record) => record.status))).toContain('mismatch');
+    expect(serial.flatMap((page) => page.records.map((record) => record.status))).toContain('erratum');
+    expect(stats.hits + stats.misses).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('the whole site checked in parallel reports exactly what a serial check reports', async () => {
+    const serial = createSiteVerification({ root, cacheDir: false, parallel: false });
+    const parallel = createSiteVerification({ root, cacheDir: false, parallel: { workers: 2, minFormulas: 1 } });
+    const [serialReport, parallelReport] = [await serial.report(), await parallel.report()];
+    expect(parallelReport).toEqual(serialReport);
+    expect(await parallel.problems()).toEqual(await serial.problems());
+    for (const note of listNoteFiles(root)) expect(await parallel.verifyFile(note.path)).toEqual(await serial.verifyFile(note.path));
+    // A note's second language is served by the first's verdicts in both: the same verdicts are derived.
+    expect(parallel.cacheStats()).toEqual(serial.cacheStats());
+  }, 120_000);
+
+  test('a warm cache answers every page on this thread, deriving nothing', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'parallel-cache-'));
+    const cold = createSiteVerification({ root, cacheDir, parallel: { workers: 2, minFormulas: 1 } });
+    const coldReport = await cold.report();
+    expect(cold.cacheStats().misses).toBeGreaterThan(0);
+    const warm = createSiteVerification({ root, cacheDir, parallel: { workers: 2, minFormulas: 1 } });
+    expect(await warm.report()).toEqual(coldReport);
+    expect(warm.cacheStats().misses).toBe(0);
+  }, 120_000);
+});
+
+describe('when the pool starts', () => {
+  const page = (slug: string, formulas: number) => ({ file: `${slug}.md`, slug, lang: 'zh' as const, formulas: new Array(formulas).fill(undefined) });
+
+  test.each([
+    ['parallelism off', [[page('a', 500)], [page('b', 500)]], false, 1],
+    ['one note only', [[page('a', 500), page('a', 500)]], { workers: 4 }, 1],
+    ['too few formulas', [[page('a', 10)], [page('b', 10)]], { workers: 4 }, 1],
+    ['enough formulas', [[page('a', 100)], [page('b', 100)]], { workers: 4 }, 2],
+    ['more notes than workers', [[page('a', 100)], [page('b', 100)], [page('c', 100)]], { workers: 2 }, 2],
+  ] as const)('%s', (_, units, parallel, expected) => {
+    expect(workerCount(units as unknown as PageCheckInput[][], parallel)).toBe(expected);
+  });
+});
