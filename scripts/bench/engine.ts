@@ -20,6 +20,14 @@ export interface ThroughputRow {
   perSecond: number;
 }
 
+/** A formula as the build checks it. */
+export interface CheckedFormula {
+  latex: string;
+  context: Context;
+  /** Whether a *did you mean* is searched when it fails (not for errata's originals). */
+  suggest: boolean;
+}
+
 const SECOND_ORDER = /\\partial\s*\^\s*\{?2|\\nabla\s*\^\s*\{?2|\\nabla\s*_\{?\w+\}?\s*\^\s*\{?2|\\mathrm\{d\}\s*\^\s*\{?2|\bH\s*[[(]|\\mathrm\{d\}\^2/;
 
 /**
@@ -36,16 +44,16 @@ export function isSecondOrder(latex: string): boolean {
  *
  * @param root The project root.
  */
-export async function checkedFormulas(root: string): Promise<{ latex: string; context: Context }[]> {
+export async function checkedFormulas(root: string): Promise<CheckedFormula[]> {
   const references = loadReferences(root);
   const inner = createChecker(new VerdictCache(undefined));
-  const seen = new Map<string, { latex: string; context: Context }>();
+  const seen = new Map<string, CheckedFormula>();
   const recording: Checker = {
     engine: inner.engine,
-    verify(latex, context) {
-      const key = VerdictCache.key({ latex, context });
-      if (!seen.has(key)) seen.set(key, { latex, context });
-      return inner.verify(latex, context);
+    verify(latex, context, options) {
+      const key = VerdictCache.key({ latex, context, options });
+      if (!seen.has(key)) seen.set(key, { latex, context, suggest: options?.suggest !== false });
+      return inner.verify(latex, context, options);
     },
   };
   for (const note of listNoteFiles(root)) {
@@ -61,12 +69,12 @@ export async function checkedFormulas(root: string): Promise<{ latex: string; co
  *
  * @param formulas From {@link checkedFormulas}.
  */
-export function measureThroughput(formulas: readonly { latex: string; context: Context }[]): { rows: ThroughputRow[]; total: ThroughputRow } {
+export function measureThroughput(formulas: readonly CheckedFormula[]): { rows: ThroughputRow[]; total: ThroughputRow } {
   const engine = createEngine();
   const groups = new Map<string, ThroughputRow>();
-  for (const { latex, context } of formulas) {
+  for (const { latex, context, suggest } of formulas) {
     const started = performance.now();
-    const verdict = engine.verify(latex, context, { seed: BUILD_SEED });
+    const verdict = engine.verify(latex, context, { seed: BUILD_SEED, suggest });
     const ms = performance.now() - started;
     const order = isSecondOrder(latex) ? 'second' : 'first';
     const mode = verdict.mode && (verdict.status === 'verified' || verdict.status === 'mismatch') ? verdict.mode : 'none';

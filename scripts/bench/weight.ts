@@ -55,7 +55,7 @@ function fileOf(dist: string, from: string, url: string): string | undefined {
 }
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g;
+const DYNAMIC_IMPORT = /import\(\s*[`"'](\.{1,2}\/[^`"']+\.js)[`"']\s*\)/g;
 
 /** Scripts reachable from `entries` by static imports, and the dynamic imports found on the way. */
 function closure(dist: string, entries: readonly string[]): { statics: Set<string>; dynamics: Set<string> } {

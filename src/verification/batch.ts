@@ -43,8 +43,8 @@ function fromCache(input: PageCheckInput, setup: BatchSetup): FileVerification |
   let hits = 0;
   const cachedOnly: Checker = {
     engine: setup.checker.engine,
-    verify(latex, context) {
-      const verdict = setup.cache.peek(verdictKey(latex, context, setup.engineFingerprint));
+    verify(latex, context, options) {
+      const verdict = setup.cache.peek(verdictKey(latex, context, setup.engineFingerprint, options));
       if (verdict === undefined) throw new CacheMiss();
       hits += 1;
       return verdict;

@@ -21,10 +21,16 @@ export interface PageCheckInput {
   formulas: readonly CollectedFormula[];
 }
 
+/** What a check may skip. */
+export interface CheckOptions {
+  /** Search a *did you mean* for a failing step (default true). */
+  suggest?: boolean;
+}
+
 /** A verdict-producing function with the cache in front of it. */
 export interface Checker {
   engine: Engine;
-  verify(latex: string, context: Context): Verdict;
+  verify(latex: string, context: Context, options?: CheckOptions): Verdict;
 }
 
 /**
@@ -38,8 +44,10 @@ export function createChecker(cache: VerdictCache<Verdict>, engineFingerprint = 
   const engine = createEngine();
   return {
     engine,
-    verify: (latex, context) =>
-      cache.getOrCompute(verdictKey(latex, context, engineFingerprint), () => engine.verify(latex, context, { seed: BUILD_SEED })),
+    verify: (latex, context, options = {}) =>
+      cache.getOrCompute(verdictKey(latex, context, engineFingerprint, options), () =>
+        engine.verify(latex, context, { seed: BUILD_SEED, ...(options.suggest === false ? { suggest: false } : {}) }),
+      ),
   };
 }
 
@@ -49,9 +57,10 @@ export function createChecker(cache: VerdictCache<Verdict>, engineFingerprint = 
  * @param latex The formula.
  * @param context The context it is checked in.
  * @param engineFingerprint See {@link createChecker}.
+ * @param options What the check skipped (a verdict without a *did you mean* is another verdict).
  */
-export function verdictKey(latex: string, context: Context, engineFingerprint = ''): string {
-  return VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint });
+export function verdictKey(latex: string, context: Context, engineFingerprint = '', options: CheckOptions = {}): string {
+  return VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint, ...(options.suggest === false ? { suggest: false } : {}) });
 }
 
 function stepRecords(formula: CollectedFormula, steps: readonly StepVerdict[]): StepRecord[] {
@@ -89,7 +98,8 @@ function record(input: PageCheckInput, formula: CollectedFormula, status: Formul
 function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdict, checker: Checker, context: Context): FormulaRecord {
   const mark = formula.mark;
   if (mark?.kind === 'erratum') {
-    const original = checker.verify(mark.original, context);
+    // The source's formula must fail; its *did you mean* is never shown (the correction is the fix), so it is not searched.
+    const original = checker.verify(mark.original, context, { suggest: false });
     if (verdict.status !== 'verified') {
       return record(input, formula, verdict.status === 'mismatch' ? 'mismatch' : 'unsupported', `the correction of an erratum must verify: ${verdict.reason}`, verdict);
     }

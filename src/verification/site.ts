@@ -15,6 +15,7 @@ import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
 import { createChecker, type Checker, type DeclarationProblem, type PageCheckInput } from './check-page.js';
 import { collectFormulas } from './collect.js';
 import { formatProblem } from './format.js';
+import { PageCache, pipelineFingerprint, verdictsUsed } from './page-cache.js';
 import { verifyPage, type FileVerification } from './page-result.js';
 import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
 
@@ -77,8 +78,15 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   const fingerprint = engineFingerprint(root);
   const checker: Checker = createChecker(cache, fingerprint);
   const references = loadReferences(root);
+  const pages = new PageCache(cacheDir, pipelineFingerprint(root, fingerprint));
   const byContent = new Map<string, Promise<FileVerification>>();
 
+  /** A page's verification from the page cache, its verdicts counted as cache hits. */
+  const fromPageCache = (file: string, source: string): FileVerification | undefined => {
+    const cached = pages.get(file, source);
+    if (cached) cache.count(cached.verdicts);
+    return cached?.result;
+  };
   const fileOf = (path: string) => (isAbsolute(path) ? relative(root, path) : path);
   const contentKey = (file: string, source: string) => `${file}\0${createHash('sha1').update(source).digest('hex')}`;
   const pageInput = async (file: string, source: string): Promise<PageCheckInput> => {
@@ -93,7 +101,14 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     const key = contentKey(file, source);
     let result = byContent.get(key);
     if (!result) {
-      result = pageInput(file, source).then((input) => verifyPage(input, checker));
+      const cached = fromPageCache(file, source);
+      result = cached
+        ? Promise.resolve(cached)
+        : pageInput(file, source).then((input) => {
+            const verification = verifyPage(input, checker);
+            pages.set(file, source, { result: verification, verdicts: verdictsUsed(input) });
+            return verification;
+          });
       byContent.set(key, result);
     }
     return result;
@@ -103,11 +118,18 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   const all = async (): Promise<FileVerification[]> => {
     const notes = listNoteFiles(root).map((note) => ({ file: note.path, source: note.text, key: contentKey(note.path, note.text) }));
     const fresh = notes.filter((note) => !byContent.has(note.key));
-    if (fresh.length) {
-      const batch = Promise.all(fresh.map((note) => pageInput(note.file, note.source))).then((inputs) =>
-        verifyPages(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} }),
-      );
-      fresh.forEach((note, i) => byContent.set(note.key, batch.then((results) => results[i])));
+    for (const note of fresh) {
+      const cached = fromPageCache(note.file, note.source);
+      if (cached) byContent.set(note.key, Promise.resolve(cached));
+    }
+    const toCheck = fresh.filter((note) => !byContent.has(note.key));
+    if (toCheck.length) {
+      const batch = Promise.all(toCheck.map((note) => pageInput(note.file, note.source))).then(async (inputs) => {
+        const results = await verifyPages(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} });
+        inputs.forEach((input, i) => pages.set(toCheck[i].file, toCheck[i].source, { result: results[i], verdicts: verdictsUsed(input) }));
+        return results;
+      });
+      toCheck.forEach((note, i) => byContent.set(note.key, batch.then((results) => results[i])));
     }
     return Promise.all(notes.map((note) => byContent.get(note.key) as Promise<FileVerification>));
   };
@@ -134,7 +156,14 @@ export function formulaCheckEnabled(): boolean {
   return process.env.FORMULA_CHECK !== 'off';
 }
 
-const sites = new Map<string, SiteVerification>();
+/**
+ * The process's site verifications, on the global object: the config's copy of this module (hooks,
+ * Markdown plugin) and the pages' bundled copy (report, widget data) share one run, so a build
+ * parses and checks each note once.
+ */
+const SITES = Symbol.for('matrix-calculus-notes.site-verifications');
+const sites: Map<string, SiteVerification> = ((globalThis as Record<symbol, unknown>)[SITES] as Map<string, SiteVerification> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[SITES] = new Map<string, SiteVerification>());
 
 /**
  * The verification of the site in the current working directory, shared by the build's hooks,

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DIST } from '../helpers/site.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,4 +59,24 @@ export function recordProblems(page: Page): string[] {
 /** A fresh context (own storage) with a viewport. */
 export function newContext(browser: Browser, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
   return browser.newContext({ viewport });
+}
+
+/**
+ * Serve dist/ and launch Chromium once for a test file (before its tests, closed after them).
+ *
+ * @param ready Receives the browser and the site's origin once both are up.
+ */
+export function useBrowserSite(ready: (site: { browser: Browser; origin: string }) => void): void {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const served = await serveDist();
+    server = served.server;
+    browser = await launchChromium();
+    ready({ browser, origin: served.origin });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
 }

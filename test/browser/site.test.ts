@@ -1,24 +1,14 @@
 /** What a reader does on the built site, in Chromium. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DIST } from '../helpers/site.js';
-import { launchChromium, newContext, recordProblems, serveDist } from './harness.js';
+import { newContext, recordProblems, useBrowserSite } from './harness.js';
 
 let browser: Browser;
-let server: Server;
 let origin: string;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowserSite((site) => ({ browser, origin } = site));
 
 function builtPages(dir = DIST): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,21 +1,11 @@
 /** A reader sees each formula's status and can go from the report to any formula. */
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newContext, serveDist } from './harness.js';
+import { expect, test } from 'vitest';
+import { newContext, useBrowserSite } from './harness.js';
 
 let browser: Browser;
-let server: Server;
 let origin: string;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowserSite((site) => ({ browser, origin } = site));
 
 test('a note page shows a status badge on its formulas', async () => {
   const context = await newContext(browser);

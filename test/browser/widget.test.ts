@@ -4,27 +4,17 @@
  * switching arithmetic re-run it; the keyboard alone drives it; an erratum shows the source's
  * formula failing where the correction passes; a page where no widget opens loads no engine.
  */
-import type { Server } from 'node:http';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, newContext, recordProblems, serveDist } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { newContext, recordProblems, useBrowserSite } from './harness.js';
 
 /** The float tolerance the widget states (FLOAT_TOLERANCE in src/engine/verify/compare.ts). */
 const TOLERANCE = 1e-8;
 const NOTE = 'real-matrix-differentials';
 
 let browser: Browser;
-let server: Server;
 let origin: string;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowserSite((site) => ({ browser, origin } = site));
 
 async function openPage(lang: 'zh' | 'en', viewport?: { width: number; height: number }) {
   const context = await newContext(browser, viewport);

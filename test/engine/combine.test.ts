@@ -52,3 +52,10 @@ test('a Hessian with respect to a symmetric matrix is not compared entry by entr
   const general = { ...context, define: [String.raw`f(X) = \log|X|`] };
   expect(engine.verify(String.raw`\nabla _{X}^{2}f=-K_{nn}\left( X^{-T}\otimes X^{-1} \right)`, general).status).toBe('verified');
 });
+
+test('matrices named on the left (or in a definition it uses) keep their shape against the right side', () => {
+  const defined = { ...context, define: [String.raw`l = (Xw-y)^T(Xw-y)`] };
+  expect(engine.verify(String.raw`\frac{\partial l}{\partial w}=2X^T\left( Xw-y \right)`, defined).status).toBe('verified');
+  expect(engine.verify(String.raw`\frac{\partial l}{\partial w}=2X^T\left( (Xw)^T - y \right)`, defined).status).toBe('mismatch');
+  expect(engine.verify(String.raw`\mathrm{d}f(X) = \mathrm{d}(a^T X b) = (a^T \mathrm{d}X)^T b`, { ...context, define: [String.raw`f(X) = a^TXb`] }).status).toBe('mismatch');
+});

@@ -23,12 +23,11 @@ export function paneCounts(page: Root, lang: 'zh' | 'en') {
   // Inline formulas: KaTeX output outside display math, and outside erratum notes (which quote the
   // source's wrong formula: not a formula of the page).
   const excluded = new Set([...selectAll('.katex-display .katex', pane), ...selectAll('.erratum-note .katex', pane)]);
-  const allKatex = selectAll('.katex', pane).filter((element) => !excluded.has(element)).length;
-  const displayKatex = 0;
+  const inline = selectAll('.katex', pane).filter((element) => !excluded.has(element)).length;
   return {
     headings: selectAll('h1, h2, h3, h4, h5, h6', pane).length,
     display,
-    inline: allKatex - displayKatex,
+    inline,
     katexErrors: selectAll('.katex-error', pane).length,
   };
 }

@@ -3,7 +3,7 @@
  * records, problems and per-formula contexts, on real notes (definitions, errata, declarations), a
  * deliberate error and synthetic notes; and the pool starts only when it can pay.
  */
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -71,7 +71,7 @@ describe('the check pool', () => {
     expect(parallel.cacheStats()).toEqual(serial.cacheStats());
   }, 120_000);
 
-  test('a warm cache answers every page on this thread, deriving nothing', async () => {
+  test('a warm cache answers every page without deriving or parsing anything', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'parallel-cache-'));
     const cold = createSiteVerification({ root, cacheDir, parallel: { workers: 2, minFormulas: 1 } });
     const coldReport = await cold.report();
@@ -79,6 +79,9 @@ describe('the check pool', () => {
     const warm = createSiteVerification({ root, cacheDir, parallel: { workers: 2, minFormulas: 1 } });
     expect(await warm.report()).toEqual(coldReport);
     expect(warm.cacheStats().misses).toBe(0);
+    // Whole pages come from the page cache, contexts included.
+    for (const note of listNoteFiles(root)) expect(await warm.verifyFile(note.path)).toEqual(await cold.verifyFile(note.path));
+    expect(readdirSync(join(cacheDir, 'pages'), { recursive: true }).filter((file) => String(file).endsWith('.json'))).toHaveLength(listNoteFiles(root).length);
   }, 120_000);
 });
 

@@ -7,6 +7,9 @@ import { type DefaultKind, declarationOf, defaultKind } from './defaults.js';
 import { type Dim, DimUnifier, constDim, mulDims } from './dims.js';
 import { SCALAR, type Shape, ShapeConflict, isScalar, shapeToString, unifyShapes } from './shape.js';
 
+/** A matrix's name: an uppercase Latin letter, perhaps with a subscript (`X`, `W_1`). */
+const MATRIX_NAME = /^[A-Z](_|$)/;
+
 /** Operators whose number operands are broadcast to the other operand's shape. */
 const BROADCASTING = new Set(['add', 'sub', 'hadamard']);
 
@@ -108,17 +111,23 @@ export class ShapeInference {
   }
 
   /**
-   * After the first item: the variables it differentiates by (`∂/∂x`, `dX`) keep their dimensions —
-   * the right side may not force `x` to be 1×1 when the left side does not (that is how `x + x^T`
-   * would pass for the gradient of `x^T x`). Other symbols may still turn out scalar by their use.
+   * After the first item: the variables it differentiates by (`∂/∂x`, `dX`, `d f(X)`) and the
+   * matrices it (or a definition it uses) names keep their dimensions — the right side may not force `x` or `X` to be 1×1
+   * when the left side does not (that is how `x + x^T` would pass for the gradient of `x^T x`).
+   * Lowercase names may still turn out scalar by their use (`c_1 f(x)`).
    */
   private protectSharedSymbols(claim: Claim): void {
-    const variables = new Set<string>();
+    const kept = new Set<string>();
     walk(claim.items[0], (node) => {
-      if (node.kind === 'derivative') for (const wrt of node.wrt) variables.add(wrt.symbol);
-      if (node.kind === 'differential' && node.body.kind === 'symbol') variables.add(node.body.name);
+      if (node.kind === 'derivative') for (const wrt of node.wrt) kept.add(wrt.symbol);
+      if (node.kind === 'differential') {
+        if (node.body.kind === 'symbol') kept.add(node.body.name);
+        if (node.body.kind === 'call') for (const arg of node.body.args) if (arg.kind === 'symbol') kept.add(arg.name);
+      }
     });
-    for (const name of variables) {
+    // Matrices met so far, in the left item or in the definitions it uses (`l = \|Xw - y\|^2`).
+    for (const name of this.info.symbols.keys()) if (MATRIX_NAME.test(name)) kept.add(name);
+    for (const name of kept) {
       const shape = this.info.symbols.get(name);
       if (!shape) continue;
       for (const v of [...this.u.freeVars(shape.rows), ...this.u.freeVars(shape.cols)]) this.u.protectedVars.add(v);

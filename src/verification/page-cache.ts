@@ -1,0 +1,91 @@
+/**
+ * The page cache: a note file's whole verification (records, problems, contexts) stored under the
+ * hash of its text and of everything else it depends on — the engine, the Markdown pipeline, the
+ * page check, the bibliography and the installed packages. A warm build then neither parses an
+ * unchanged note again nor looks up its verdicts one by one. It lives beside the verdicts
+ * (`pages/` in the verdict cache folder) and, like them, is only ever a shortcut: any change to
+ * those sources gives new keys.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VerdictCache } from './cache.js';
+import type { PageCheckInput } from './check-page.js';
+import type { FileVerification } from './page-result.js';
+
+/** Folders whose sources decide a page's verification (the engine's are in the engine fingerprint). */
+const PIPELINE_SOURCES = [join('src', 'markdown'), join('src', 'verification')];
+/** Files whose contents decide it too. */
+const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json'];
+
+/** A cached page: its verification and how many verdicts it used (counted as cache hits). */
+interface CachedPage {
+  result: FileVerification;
+  verdicts: number;
+}
+
+/**
+ * A hash of everything besides a note's text that its verification depends on.
+ *
+ * @param root Project root.
+ * @param engineFingerprint The engine's (see site.ts).
+ */
+export function pipelineFingerprint(root: string, engineFingerprint: string): string {
+  const hash = createHash('sha256').update(engineFingerprint);
+  for (const dir of PIPELINE_SOURCES) {
+    const files = existsSync(join(root, dir)) ? (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort() : [];
+    for (const file of files) hash.update(join(dir, file)).update(readFileSync(join(root, dir, file)));
+  }
+  for (const file of PIPELINE_FILES) if (existsSync(join(root, file))) hash.update(file).update(readFileSync(join(root, file)));
+  return hash.digest('hex');
+}
+
+/**
+ * The number of verdicts checking a page uses: one per formula, and one more per erratum (its original).
+ *
+ * @param input The page.
+ */
+export function verdictsUsed(input: PageCheckInput): number {
+  return input.formulas.length + input.formulas.filter((formula) => formula.mark?.kind === 'erratum').length;
+}
+
+/** Whole-page verifications on disk (or in memory only), keyed by file, text and pipeline. */
+export class PageCache {
+  private readonly store: VerdictCache<CachedPage>;
+
+  /**
+   * @param dir The verdict cache folder (pages go in its `pages/`), or undefined for memory only.
+   * @param fingerprint From {@link pipelineFingerprint}.
+   */
+  constructor(
+    dir: string | undefined,
+    private readonly fingerprint: string,
+  ) {
+    this.store = new VerdictCache<CachedPage>(dir ? join(dir, 'pages') : undefined);
+  }
+
+  private key(file: string, source: string): string {
+    return VerdictCache.key({ page: file, source, pipeline: this.fingerprint });
+  }
+
+  /**
+   * A file's cached verification.
+   *
+   * @param file Path relative to the root.
+   * @param source The file's text.
+   */
+  get(file: string, source: string): CachedPage | undefined {
+    return this.store.peek(this.key(file, source));
+  }
+
+  /**
+   * Store a file's verification.
+   *
+   * @param file Path relative to the root.
+   * @param source The file's text.
+   * @param page The verification and the verdicts it used.
+   */
+  set(file: string, source: string, page: CachedPage): void {
+    this.store.getOrCompute(this.key(file, source), () => page);
+  }
+}
