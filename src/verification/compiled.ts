@@ -4,25 +4,13 @@
  * for an erratum also the source's original — exactly as the build's verification saw them. The
  * browser runs the engine on these; it never parses page text.
  */
-import { createEngine, type CompiledFormula } from '../engine/index.js';
+import { createEngine } from '../engine/index.js';
+import type { WidgetFormula, WidgetFormulas } from '../widget/data.js';
 import { BUILD_SEED } from './check-page.js';
 import type { SiteVerification } from './site.js';
 
-/** A formula a widget can check. */
-export interface WidgetFormula {
-  status: 'verified' | 'erratum';
-  /** The formula as shown on the page (for an erratum, the correction). */
-  compiled: CompiledFormula;
-  /** For an erratum: the source's formula as written, compiled in the same context. */
-  original?: CompiledFormula;
-}
-
-/** What a page's widgets load: the build's seed and the formulas by id. */
-export interface WidgetFormulas {
-  /** The seed the build checked with: the widget starts from it, so its first numbers are the build's. */
-  seed: number;
-  formulas: Record<string, WidgetFormula>;
-}
+// The data format is the widget's (it reads it); the build writes it.
+export type { WidgetFormula, WidgetFormulas };
 
 const engine = createEngine();
 

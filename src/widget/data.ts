@@ -1,15 +1,18 @@
 /** The compiled formulas a page's widgets run, fetched once per note file. */
 import type { CompiledFormula } from '../engine/index.js';
 
-/** A formula a widget can check (see src/verification/compiled.ts, which writes it). */
+/** A formula a widget can check (src/verification/compiled.ts writes these at build time). */
 export interface WidgetFormula {
   status: 'verified' | 'erratum';
+  /** The formula as shown on the page (for an erratum, the correction). */
   compiled: CompiledFormula;
+  /** For an erratum: the source's formula as written, compiled in the same context. */
   original?: CompiledFormula;
 }
 
-/** One note file's widget data. */
+/** What a page's widgets load: the build's seed and the formulas by id. */
 export interface WidgetFormulas {
+  /** The seed the build checked with: the widget starts from it, so its first numbers are the build's. */
   seed: number;
   formulas: Record<string, WidgetFormula>;
 }
