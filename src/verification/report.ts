@@ -3,6 +3,8 @@
  * site's /verification.json). Fields may be added; these keep their names and meanings.
  */
 
+import type { Counterexample } from '../engine/index.js';
+
 /** The status a displayed formula gets: exactly one. */
 export type FormulaStatus = 'verified' | 'mismatch' | 'not-checkable' | 'unsupported' | 'erratum';
 
@@ -19,12 +21,7 @@ export interface StepRecord {
   reason: string;
   error: number;
   suggestion?: string;
-  counterexample?: {
-    inputs: Record<string, number[][]>;
-    left: number[][];
-    right: number[][];
-    sizes: Record<string, number>;
-  };
+  counterexample?: Counterexample;
 }
 
 /** One formula of one page. */
