@@ -17,6 +17,10 @@ export function toSexpr(e: Expr): string {
       return `(${e.style} ${toSexpr(e.of)} / ${e.wrt.map((w) => `${w.vec ? 'vec:' : ''}${w.symbol}${w.transposed ? "'" : ''}`).join(' ')})`;
     case 'sum':
       return `(sum ${e.index} ${toSexpr(e.body)})`;
+    case 'build':
+      return `(build ${e.rows.map((a) => `${a.index}${a.last ? `<=${a.last}` : ''}`).join(',')}|${e.cols.map((a) => `${a.index}${a.last ? `<=${a.last}` : ''}`).join(',')} ${toSexpr(e.body)})`;
+    case 'cells':
+      return `(cells ${e.cells.map((row) => row.map(toSexpr).join(' ')).join(' ; ')})`;
     case 'space':
       return `R^${e.annotation.rows}x${e.annotation.cols}`;
     case 'opaque':

@@ -1,5 +1,5 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
-import { type Env, evaluate } from '../numeric/evaluate.js';
+import { type Env, evaluate, memberKey } from '../numeric/evaluate.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
@@ -26,12 +26,55 @@ export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
   };
 }
 
-/** The value of the variable a derivative is taken with respect to (a sampled or a defined symbol). */
-function variableValue<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec): Matrix<T> {
-  if (wrt.index) throw new NotCheckableError(`an element-wise derivative with respect to ${wrt.symbol}`, node.span);
-  const v = env.values.get(wrt.symbol);
+/** The value of the variable a derivative is taken with respect to (a sampled or a defined symbol, or a family member). */
+function variableValue<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec, key: string): Matrix<T> {
+  const v = env.values.get(key);
   if (v) return v;
-  return evaluate({ kind: 'symbol', name: wrt.symbol, span: node.span }, env);
+  return evaluate({ kind: 'symbol', name: wrt.symbol, span: node.span, ...(wrt.index ? { index: wrt.index } : {}) }, env);
+}
+
+/** Where the variable's value lives: its name, or `a_2,i@k` for member k of a family. */
+function variableKey<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec): string {
+  if (!wrt.index) return wrt.symbol;
+  const k = env.indices.get(wrt.index);
+  if (k === undefined) throw new NotCheckableError(`the index ${wrt.index} has no range here`, node.span);
+  return memberKey(wrt.symbol, k);
+}
+
+/** The unit direction of entry `X_{ij}` (current index values) in vec X. */
+function entryDirection<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec, x: Matrix<T>): number[] {
+  const letters = (wrt.index ?? '').replace(',', '').split('');
+  const ks = letters.map((l) => {
+    const k = env.indices.get(l);
+    if (k === undefined) throw new NotCheckableError(`the index ${l} has no range here`, node.span);
+    return k - 1;
+  });
+  const [r, c] = ks.length === 2 ? ks : x.rows === 1 ? [0, ks[0]] : [ks[0], 0];
+  if (r >= x.rows || c >= x.cols) throw new NotCheckableError(`the entry ${wrt.symbol} lies outside ${wrt.entryOf}`, node.span);
+  return Array.from({ length: x.data.length }, (_, k) => (k === r + c * x.rows ? 1 : 0));
+}
+
+/**
+ * `\frac{\partial F}{\partial X_{ij}}`: the derivative along one entry, shaped like F; with two entries of the same
+ * matrix (`\partial x_i \partial x_j`) the mixed second derivative, by second-order jets and polarisation.
+ */
+function entryDerivative<T>(node: DerivativeNode, env: Env<T>): Matrix<T> {
+  const [first, second] = node.wrt;
+  const base = first.entryOf as string;
+  const x = variableValue(env, node, { symbol: base, transposed: false, vec: false }, base);
+  const a = entryDirection(env, node, first, x);
+  if (!second) return map(along(env, node, base, x, a, 1), (c) => c[1]);
+  if (second.entryOf !== base) throw new NotCheckableError('a mixed derivative with respect to entries of two different matrices', node.span);
+  const b = entryDirection(env, node, second, x);
+  const { F } = env;
+  const twice = (direction: number[]) => map(along(env, node, base, x, direction, 2), (c) => F.mul(F.fromInt(2), c[2]));
+  const both = twice(a.map((v, k) => v + b[k]));
+  const onlyA = twice(a);
+  const onlyB = twice(b);
+  return fromFunction(both.rows, both.cols, (i, j) => {
+    const k = i + j * both.rows;
+    return F.div(F.sub(F.sub(both.data[k], onlyA.data[k]), onlyB.data[k]), F.fromInt(2));
+  });
 }
 
 /** Evaluate `f` with variable `x` moved along `direction` (entries of vec x): a jet of the given order. */
@@ -112,10 +155,12 @@ function symmetricConvention<T>(F: Field<T>, g: Matrix<T>, convention: string | 
  */
 export function evaluateDerivative<T>(given: DerivativeNode, env: Env<T>): Matrix<T> {
   const wrt = given.wrt[0];
-  const x = variableValue(env, given, wrt);
-  const node = withIntermediate(given, env);
-  if (node.style === 'hessian') return hessian(env, node, wrt.symbol, x);
-  const jac = jacobian(env, node, wrt.symbol, x);
+  if (wrt.entryOf) return entryDerivative(given, env);
+  const key = variableKey(env, given, wrt);
+  const x = variableValue(env, given, wrt, key);
+  const node = wrt.index ? given : withIntermediate(given, env);
+  if (node.style === 'hessian') return hessian(env, node, key, x);
+  const jac = jacobian(env, node, key, x);
   const scalarOf = jac.rows === 1;
   let gradientForm: Matrix<T>;
   if (scalarOf && !wrt.vec) {

@@ -11,8 +11,13 @@ export interface SymbolNode {
   kind: 'symbol';
   name: string;
   span: Span;
-  /** Present when the subscript is an element index such as `X_{ij}`. */
+  /**
+   * The index letters of an indexed symbol: `ij` in `X_{ij}`, `i` in `x_i` and in a family member `a_{2,i}`
+   * (name `a_2,i`). Whether it is an entry of a matrix or a member of a family is settled by `entryOf`.
+   */
   index?: string;
+  /** Set (by the checker) when the indexed symbol is an entry of the named matrix or vector: `X_{ij}` of `X`. */
+  entryOf?: string;
   /** Present when the source annotates the shape, e.g. `x_{m\times n}`. */
   annotation?: ShapeAnnotation;
 }
@@ -59,6 +64,8 @@ export interface WrtSpec {
   vec: boolean;
   /** Element index (`\partial X_{ij}`) makes the derivative element-wise. */
   index?: string;
+  /** Set (by the checker) when `symbol` is an entry of this matrix or vector (`\partial X_{ij}`). */
+  entryOf?: string;
 }
 
 /** The notations of a derivative; their meaning depends on the layout in the context. */
@@ -80,6 +87,33 @@ export interface SumNode {
   index: string;
   upper?: string;
   body: Expr;
+  span: Span;
+}
+
+/** One index of a matrix built from its entries: the letter and, when written, the last value (`n`, `3`). */
+export interface BuildAxis {
+  index: string;
+  /** The last value of the index (from 1); absent when the index's own use fixes the range (`X_{ij}` → rows of X). */
+  last?: string;
+}
+
+/**
+ * A matrix written by its generic entry: `\left[ \frac{\partial f}{\partial X_{ij}} \right]`, or a matrix
+ * written entry by entry with ellipses. Rows (and columns) run over the axes, outer first; a body that is itself
+ * a matrix is a block.
+ */
+export interface BuildNode {
+  kind: 'build';
+  body: Expr;
+  rows: BuildAxis[];
+  cols: BuildAxis[];
+  span: Span;
+}
+
+/** A matrix written out cell by cell with no ellipsis (an empty cell is 0): `\begin{matrix} 1 & 0 \\ 0 & 1 \end{matrix}`. */
+export interface CellsNode {
+  kind: 'cells';
+  cells: Expr[][];
   span: Span;
 }
 
@@ -107,6 +141,8 @@ export type Expr =
   | DifferentialNode
   | DerivativeNode
   | SumNode
+  | BuildNode
+  | CellsNode
   | SpaceNode
   | OpaqueNode;
 

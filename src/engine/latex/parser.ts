@@ -247,7 +247,9 @@ export class Parser {
       const key = keyOf(t);
       if (key === '\\\\' || key === ',' || key === ';') {
         this.next();
-        if (key !== '\\\\' || !this.rowContinues()) current = null;
+        // A row that ends with a relation (`a = \\ b`) or starts with one (`a \\ = b`) continues the claim.
+        const dangling = current !== null && current.items.length === current.relations.length;
+        if (key !== '\\\\' || !(this.rowContinues() || dangling)) current = null;
         pendingConnective = 'and';
         continue;
       }

@@ -5,6 +5,8 @@ import type { Parser } from './parser.js';
 import { classifySuperscript, scriptText, scriptTokens } from './script.js';
 
 const INDEX_SUBSCRIPT = /^[ijkl]{1,2}$|^[ijkl],[ijkl]$/;
+/** A member of an indexed family: `a_{2,i}` is member i of the family `a_2`. */
+const FAMILY_SUBSCRIPT = /^[^,]+,([ijkl])$/;
 const TIMES = '\\times';
 
 /** Parse a subscript like `m\times n` into a shape annotation. */
@@ -78,6 +80,10 @@ function applySubscript(p: Parser, base: Expr): Expr {
   }
   const node: SymbolNode = { kind: 'symbol', name: `${base.name}_${text}`, span };
   if (INDEX_SUBSCRIPT.test(text)) node.index = text;
+  else {
+    const family = FAMILY_SUBSCRIPT.exec(text);
+    if (family) node.index = family[1];
+  }
   return node;
 }
 

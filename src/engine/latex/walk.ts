@@ -13,6 +13,10 @@ export function childrenOf(e: Expr): Expr[] {
       return [e.of];
     case 'sum':
       return [e.body];
+    case 'build':
+      return [e.body];
+    case 'cells':
+      return e.cells.flat();
     default:
       return [];
   }
@@ -43,6 +47,10 @@ export function mapTree(e: Expr, f: (node: Expr) => Expr): Expr {
       return f({ ...e, of: mapTree(e.of, f) });
     case 'sum':
       return f({ ...e, body: mapTree(e.body, f) });
+    case 'build':
+      return f({ ...e, body: mapTree(e.body, f) });
+    case 'cells':
+      return f({ ...e, cells: e.cells.map((row) => row.map((c) => mapTree(c, f))) });
     default:
       return f({ ...e });
   }
@@ -52,9 +60,10 @@ export function mapTree(e: Expr, f: (node: Expr) => Expr): Expr {
 export function symbolNames(e: Expr): Set<string> {
   const names = new Set<string>();
   walk(e, (n) => {
-    if (n.kind === 'symbol' && !n.index) names.add(n.name);
+    // An entry `X_{ij}` uses X; a family member `a_{2,i}` is its own name.
+    if (n.kind === 'symbol') names.add(n.entryOf ?? n.name);
     if (n.kind === 'call') names.add(n.fn);
-    if (n.kind === 'derivative') for (const w of n.wrt) names.add(w.symbol);
+    if (n.kind === 'derivative') for (const w of n.wrt) names.add(w.entryOf ?? w.symbol);
   });
   return names;
 }
@@ -82,6 +91,10 @@ export function exprToLatex(e: Expr): string {
       return `\\frac{\\partial${e.wrt.length > 1 ? '^2' : ''} ${exprToLatex(e.of)}}{${e.wrt.map((w) => `\\partial ${w.vec ? '\\mathrm{vec}' : ''}${w.symbol}${w.transposed ? '^T' : ''}`).join(' ')}}`;
     case 'sum':
       return `\\sum_{${e.index}} ${exprToLatex(e.body)}`;
+    case 'build':
+      return `\\left[ ${exprToLatex(e.body)} \\right]_{${[...e.rows, ...e.cols].map((a) => a.index).join('')}}`;
+    case 'cells':
+      return `\\begin{pmatrix} ${e.cells.map((row) => row.map(exprToLatex).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
     case 'space':
       return `\\mathbb{R}^{${e.annotation.rows}\\times ${e.annotation.cols}}`;
     case 'opaque':

@@ -1,4 +1,4 @@
-import type { CallNode, DerivativeNode, Expr, OpNode, SumNode } from '../latex/ast.js';
+import type { BuildAxis, BuildNode, CallNode, CellsNode, DerivativeNode, Expr, OpNode, SumNode } from '../latex/ast.js';
 import type { OpSpec } from '../ops/define.js';
 import { SCALAR_FUNCTIONS, applyElementwise, derivativeOf } from '../ops/elementwise.js';
 import type { Context, ElementwiseName } from '../types/context.js';
@@ -77,13 +77,50 @@ function evaluateNumber<T>(env: Env<T>, e: Extract<Expr, { kind: 'number' }>): M
   return fromFunction(rows, cols, () => value);
 }
 
-function evaluateSymbol<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): Matrix<T> {
-  if (e.index) {
-    const k = env.indices.get(e.index);
-    const sampled = k === undefined ? undefined : env.program.indexed(e.name, k);
-    if (!sampled) throw new NotCheckableError(`the element-wise index ${e.name}`, e.span);
-    return map(sampled, env.fromNumber);
+/** The value of an index letter (from 1), bound by a sum, a built matrix or the step's loop over free indices. */
+function indexValue<T>(env: Env<T>, letter: string, e: Expr): number {
+  const k = env.indices.get(letter);
+  if (k === undefined) throw new NotCheckableError(`the index ${letter} has no range here`, e.span);
+  return k;
+}
+
+/** `X_{ij}`: entry (i, j) of X; `x_i`: entry i of a vector. */
+function evaluateEntry<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>, base: string): Matrix<T> {
+  const value = evaluateSymbol(env, { kind: 'symbol', name: base, span: e.span });
+  const letters = (e.index ?? '').replace(',', '').split('');
+  const ks = letters.map((l) => indexValue(env, l, e) - 1);
+  const [r, c] = ks.length === 2 ? ks : value.rows === 1 ? [0, ks[0]] : [ks[0], 0];
+  if (r >= value.rows || c >= value.cols) throw new NotCheckableError(`the entry ${e.name} lies outside ${base}`, e.span);
+  return { rows: 1, cols: 1, data: [value.data[r + c * value.rows]] };
+}
+
+/** The key of family member k in value maps: `a_2,i@3` (what a derivative with respect to that member moves). */
+export function memberKey(name: string, k: number): string {
+  return `${name}@${k}`;
+}
+
+/** `x_i`, `a_{2,i}` (no whole `x`, `a_2`): member i of a family, defined per member or sampled. */
+function evaluateMember<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): Matrix<T> {
+  const k = indexValue(env, e.index ?? '', e);
+  const key = memberKey(e.name, k);
+  const value = env.values.get(key) ?? env.cache.get(key);
+  if (value) return value;
+  const def = env.program.ctx.definitions?.[e.name];
+  if (def) {
+    const indices = new Map(env.indices);
+    indices.set(def.index ?? (e.index as string), k);
+    const v = evaluate(def.body, { ...env, indices, cache: new Map() });
+    env.cache.set(key, v);
+    return v;
   }
+  const sampled = env.program.indexed(e.name, k);
+  if (!sampled) throw new NotCheckableError(`the family member ${e.name}`, e.span);
+  return map(sampled, env.fromNumber);
+}
+
+function evaluateSymbol<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): Matrix<T> {
+  if (e.entryOf) return evaluateEntry(env, e, e.entryOf);
+  if (e.index) return evaluateMember(env, e);
   const value = env.values.get(e.name) ?? env.cache.get(e.name);
   if (value) return value;
   const def = env.program.ctx.definitions?.[e.name];
@@ -142,9 +179,16 @@ function evaluatePlaceholder<T>(env: Env<T>, f: PlaceholderFunction, x: Matrix<T
   return { rows: 1, cols: 1, data: [s] };
 }
 
+/** How many values an index letter takes: its range when one is known, else {@link DEFAULT_SUM_LENGTH} (samples of a family). */
+export function indexRange(program: Program, letter: string): number {
+  const d = program.shapes.indices.get(letter);
+  const n = d ? sizeOf(program, d) : 0;
+  return n > 0 ? n : DEFAULT_SUM_LENGTH;
+}
+
 function evaluateSum<T>(env: Env<T>, e: SumNode): Matrix<T> {
   const upper = e.upper && /^[A-Za-z]$/.test(e.upper) ? sizeOf(env.program, namedDim(e.upper)) : Number(e.upper ?? NaN);
-  const count = Number.isFinite(upper) && upper > 0 ? upper : DEFAULT_SUM_LENGTH;
+  const count = Number.isFinite(upper) && upper > 0 ? upper : indexRange(env.program, e.index);
   const terms: Matrix<T>[] = [];
   for (let k = 1; k <= count; k++) {
     const indices = new Map(env.indices);
@@ -153,6 +197,49 @@ function evaluateSum<T>(env: Env<T>, e: SumNode): Matrix<T> {
   }
   if (terms.length === 0) throw new NotCheckableError('an empty sum', e.span);
   return terms.reduce((acc, term) => ({ rows: acc.rows, cols: acc.cols, data: acc.data.map((x, j) => env.F.add(x, term.data[j])) }));
+}
+
+/** Every combination of values of `axes` (outer first), each value from 1. */
+function* combinations(program: Program, axes: readonly BuildAxis[]): Generator<number[]> {
+  const ranges = axes.map((a) => (a.last && /^[0-9]+$/.test(a.last) ? Number(a.last) : a.last ? sizeOf(program, namedDim(a.last)) : indexRange(program, a.index)));
+  const current = ranges.map(() => 1);
+  if (ranges.some((n) => n < 1)) return;
+  for (;;) {
+    yield [...current];
+    let k = current.length - 1;
+    while (k >= 0 && current[k] === ranges[k]) current[k--] = 1;
+    if (k < 0) return;
+    current[k]++;
+  }
+}
+
+/** A matrix of its generic entry (or block): rows over the row axes, columns over the column axes. */
+function evaluateBuild<T>(env: Env<T>, e: BuildNode): Matrix<T> {
+  const rowCombos = [...combinations(env.program, e.rows)];
+  const colCombos = [...combinations(env.program, e.cols)];
+  let blockRows = 0;
+  let blockCols = 0;
+  const blocks: Matrix<T>[][] = rowCombos.map((rc) =>
+    colCombos.map((cc) => {
+      const indices = new Map(env.indices);
+      e.rows.forEach((a, k) => indices.set(a.index, rc[k]));
+      e.cols.forEach((a, k) => indices.set(a.index, cc[k]));
+      const block = evaluate(e.body, { ...env, indices, cache: new Map() });
+      blockRows = block.rows;
+      blockCols = block.cols;
+      return block;
+    }),
+  );
+  return fromFunction(rowCombos.length * blockRows, colCombos.length * blockCols, (i, j) => {
+    const block = blocks[Math.floor(i / blockRows)][Math.floor(j / blockCols)];
+    return block.data[(i % blockRows) + (j % blockCols) * blockRows];
+  });
+}
+
+/** A matrix written cell by cell: each cell a number. */
+function evaluateCells<T>(env: Env<T>, e: CellsNode): Matrix<T> {
+  const values = e.cells.map((row) => row.map((c) => evaluate(c, env).data[0]));
+  return fromFunction(values.length, values[0]?.length ?? 0, (i, j) => values[i][j]);
 }
 
 /** Number of samples in `\sum_i` when no upper limit names a dimension. */
@@ -180,6 +267,10 @@ export function evaluate<T>(e: Expr, env: Env<T>): Matrix<T> {
       return env.program.derivative(e, env);
     case 'sum':
       return evaluateSum(env, e);
+    case 'build':
+      return evaluateBuild(env, e);
+    case 'cells':
+      return evaluateCells(env, e);
     case 'space':
       throw new NotCheckableError('a space outside "\\in"', e.span);
     case 'opaque':

@@ -20,6 +20,8 @@ export function freeDimensions(info: ShapeInfo): { vars: string[]; square: Set<s
   const vars = new Set<string>();
   const square = new Set<string>();
   const shapes = [...info.symbols.values(), ...info.nodes.values()];
+  // Ranges of indices that nothing else sizes (`\sum_{i=1}^N` over samples) still need a size.
+  for (const d of info.indices.values()) for (const v of u.resolve(d).vars) vars.add(v);
   for (const s of shapes) {
     const r = u.resolve(s.rows);
     const c = u.resolve(s.cols);

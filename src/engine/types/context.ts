@@ -36,6 +36,8 @@ export interface Definition {
   body: Expr;
   /** The LaTeX the body came from (for messages and the widget). */
   latex: string;
+  /** For a family defined member by member (`a_{1,i} = W_1x_i + b_1`): the index letter of the definition. */
+  index?: string;
 }
 
 /** Everything the engine knows when it checks one formula. JSON-serialisable. */

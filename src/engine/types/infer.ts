@@ -22,6 +22,8 @@ export interface ShapeInfo {
   readonly symbols: Map<string, Shape>;
   /** Dimensions of literal `1`s: a `1` is a vector of ones unless nothing forces it, then a scalar. */
   readonly onesDims: Dim[];
+  /** The range of each index letter that has one: `i` in `X_{ij}` runs over the rows of X, `\sum_{i=1}^m` over m. */
+  readonly indices: Map<string, Dim>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -45,14 +47,12 @@ function annotationShape(a: ShapeAnnotation): Shape {
 export class ShapeInference {
   readonly info: ShapeInfo;
   private readonly inProgress = new Set<string>();
-  /** Indices of the sums being inferred: `x_i` inside `\sum_i` is a sample, not an element. */
-  private readonly activeIndices = new Set<string>();
 
   constructor(
     private readonly ctx: Context,
     private readonly options: InferOptions,
   ) {
-    this.info = { unifier: new DimUnifier(), nodes: new Map(), symbols: new Map(), onesDims: [], diagnostics: [] };
+    this.info = { unifier: new DimUnifier(), nodes: new Map(), symbols: new Map(), onesDims: [], indices: new Map(), diagnostics: [] };
   }
 
   private get u(): DimUnifier {
@@ -175,9 +175,8 @@ export class ShapeInference {
         }
         return SCALAR;
       case 'symbol': {
-        // `X_{ij}` outside its sum is an entry (a scalar); `a_{i,i}` may as well be a member of a family like
-        // `a_{1,i}`: its shape is unknown, and as it cannot be evaluated, it must not cause a shape conflict.
-        if (e.index && !this.activeIndices.has(e.index)) return e.index.includes(',') ? { rows: this.u.fresh(), cols: this.u.fresh() } : SCALAR;
+        // `X_{ij}` is an entry of X (a scalar); `x_i` or `a_{2,i}` without a whole `x` is a member of a family.
+        if (e.entryOf) return this.entryShape(e.entryOf, e.index ?? '', e.span);
         const shape = this.symbolShape(e.name);
         if (e.annotation) this.unifyOrReport(shape, annotationShape(e.annotation), e.span, `The annotation of ${e.name}`);
         return shape;
@@ -190,18 +189,64 @@ export class ShapeInference {
         return this.infer(e.body);
       case 'derivative':
         return this.inferDerivative(e);
-      case 'sum': {
-        // A sum inside a sum over the same index (a definition like x̄ = Σ_i x_i / N used in Σ_i) keeps the outer one active.
-        const outer = this.activeIndices.has(e.index);
-        this.activeIndices.add(e.index);
-        const body = this.infer(e.body);
-        if (!outer) this.activeIndices.delete(e.index);
-        return body;
-      }
+      case 'sum':
+        if (e.upper) this.unifyOrReport(
+          { rows: this.indexDim(e.index), cols: constDim(1) },
+          { rows: namedDim(e.upper), cols: constDim(1) },
+          e.span,
+          `The range of the index ${e.index} and its use`,
+        );
+        return this.infer(e.body);
+      case 'build':
+        return this.inferBuild(e);
+      case 'cells':
+        for (const cell of e.cells.flat()) this.unifyOrReport(this.infer(cell), SCALAR, cell.span, 'A matrix cell and a number');
+        return { rows: constDim(e.cells.length), cols: constDim(e.cells[0]?.length ?? 0) };
       case 'space':
       case 'opaque':
         return { rows: this.u.fresh(), cols: this.u.fresh() };
     }
+  }
+
+  /** The range of an index letter (created on first use). */
+  indexDim(letter: string): Dim {
+    let d = this.info.indices.get(letter);
+    if (!d) {
+      d = this.u.fresh();
+      this.info.indices.set(letter, d);
+    }
+    return d;
+  }
+
+  /** `X_{ij}` is a scalar whose indices run over the rows and columns of X; `x_i` over the entries of a vector. */
+  private entryShape(base: string, index: string, span: Expr['span']): Shape {
+    const shape = this.symbolShape(base);
+    const letters = index.replace(',', '').split('');
+    const what = `The indices ${letters.join('')} of ${base}`;
+    if (letters.length === 2) {
+      this.unifyOrReport({ rows: this.indexDim(letters[0]), cols: this.indexDim(letters[1]) }, shape, span, what);
+    } else if (this.u.isConst(shape.rows, 1) && !this.u.isConst(shape.cols, 1)) {
+      this.unifyOrReport({ rows: constDim(1), cols: this.indexDim(letters[0]) }, shape, span, what);
+    } else {
+      this.unifyOrReport({ rows: this.indexDim(letters[0]), cols: constDim(1) }, shape, span, what);
+    }
+    return SCALAR;
+  }
+
+  /** A matrix built from its generic entry (or block): each axis multiplies the body's rows or columns. */
+  private inferBuild(e: Extract<Expr, { kind: 'build' }>): Shape {
+    const range = (a: { index: string; last?: string }) => {
+      const d = this.indexDim(a.index);
+      if (a.last) this.unifyOrReport({ rows: d, cols: constDim(1) }, { rows: namedDim(a.last), cols: constDim(1) }, e.span, `The range of the index ${a.index}`);
+      return d;
+    };
+    const rowDims = e.rows.map(range);
+    const colDims = e.cols.map(range);
+    const body = this.infer(e.body);
+    return {
+      rows: [...rowDims, body.rows].reduce((a, b) => mulDims(a, b)),
+      cols: [...colDims, body.cols].reduce((a, b) => mulDims(a, b)),
+    };
   }
 
   private inferOp(e: Extract<Expr, { kind: 'op' }>): Shape {
@@ -236,7 +281,11 @@ export class ShapeInference {
   private inferDerivative(e: DerivativeNode): Shape {
     const of = this.infer(e.of);
     const wrt = e.wrt[0];
-    if (wrt.index) return { rows: this.u.fresh(), cols: this.u.fresh() };
+    // With respect to an entry: the derivative has the shape of what is differentiated.
+    if (wrt.entryOf) {
+      for (const w of e.wrt) if (w.entryOf) this.entryShape(w.entryOf, w.index ?? '', e.span);
+      return of;
+    }
     const x = this.symbolShape(wrt.symbol);
     const size = mulDims(x.rows, x.cols);
     const ofSize = mulDims(of.rows, of.cols);

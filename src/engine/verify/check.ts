@@ -13,7 +13,9 @@ import { ShapeInference } from '../types/infer.js';
 import { compareMatrices, toNumberRows } from './compare.js';
 import { isRationalFormula } from './mode.js';
 import type { Prepared, Step } from './prepare.js';
-import { type Trial, buildTrial, evaluateSide } from './trials.js';
+import { indexRange } from '../numeric/evaluate.js';
+import { freeIndices } from './indices.js';
+import { type Trial, buildTrial, evaluateSideIn } from './trials.js';
 import type { Counterexample, StepVerdict } from './verdict.js';
 
 /** How often a trial is re-drawn when a sample is singular or outside a function's domain. */
@@ -54,7 +56,23 @@ function withinSpan(inner: { start: number; end: number }, outer: { start: numbe
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
-function counterexample(trial: Trial<unknown>, sizes: Map<string, number>, left: unknown, right: unknown): Counterexample {
+/** Free index values a step is checked at: every combination, up to this many (then a spread-out subset). */
+export const MAX_INDEX_ASSIGNMENTS = 24;
+
+/** The values of the step's free indices to check: all combinations of their ranges (one empty map when none). */
+function indexAssignments(step: Step, trial: Trial<unknown>): Map<string, number>[] {
+  const letters = [...new Set([...freeIndices(step.left), ...freeIndices(step.right)])].sort();
+  let out: Map<string, number>[] = [new Map()];
+  for (const letter of letters) {
+    const n = indexRange(trial.env.program, letter);
+    out = out.flatMap((m) => Array.from({ length: n }, (_, k) => new Map([...m, [letter, k + 1]])));
+  }
+  if (out.length <= MAX_INDEX_ASSIGNMENTS) return out;
+  const stride = out.length / MAX_INDEX_ASSIGNMENTS;
+  return Array.from({ length: MAX_INDEX_ASSIGNMENTS }, (_, k) => out[Math.floor(k * stride)]);
+}
+
+function counterexample(trial: Trial<unknown>, sizes: Map<string, number>, left: unknown, right: unknown, indices: Map<string, number>): Counterexample {
   const F = trial.base;
   const inputs: Record<string, number[][]> = {};
   for (const [name, m] of trial.inputs) inputs[name] = toNumberRows(F, m);
@@ -65,6 +83,7 @@ function counterexample(trial: Trial<unknown>, sizes: Map<string, number>, left:
     left: toNumberRows(F, left as never),
     right: toNumberRows(F, right as never),
     sizes: named,
+    ...(indices.size ? { indices: Object.fromEntries(indices) } : {}),
   };
 }
 
@@ -185,15 +204,12 @@ function firstOpaque(step: Step): Extract<Expr, { kind: 'opaque' }> | null {
   for (const side of [step.left, step.right]) {
     walk(side, (n) => {
       if (!found && n.kind === 'opaque') found = n;
-      if (!found && n.kind === 'derivative' && n.wrt.some((w) => w.index)) {
-        found = { kind: 'opaque', status: 'not-checkable', reason: 'an element-wise derivative (∂/∂X_ij)', span: n.span };
-      }
     });
   }
   return found;
 }
 
-/** Steps with `\cdots`, limits, element-wise derivatives or unknown commands are not evaluated. */
+/** Steps with `\cdots` that follow no pattern, limits or unknown commands are not evaluated. */
 function opaqueReason(step: Step): string | null {
   const found = firstOpaque(step);
   if (!found) return null;
@@ -206,19 +222,6 @@ function opaqueStatus(step: Step): 'not-checkable' | 'unsupported' {
 
 /** Names that may stand for an arbitrary scalar function in a rule schema (instantiated at random). */
 const PLACEHOLDER_FUNCTION = /^(?:[fgh]|phi|psi)(?:_\w+)?$/;
-
-/** An indexed symbol whose base is also used whole (`x_i` next to `x`, `A_{ij}` next to `A`) is an entry. */
-function elementwiseIndex(step: Step, prepared: Prepared): string | null {
-  const bare = new Set<string>([...Object.keys(prepared.ctx.symbols ?? {}), ...Object.keys(prepared.ctx.definitions ?? {})]);
-  const indexed: string[] = [];
-  for (const side of [step.left, step.right]) {
-    walk(side, (n) => {
-      if (n.kind === 'symbol' && !n.index) bare.add(n.name);
-      if (n.kind === 'symbol' && n.index) indexed.push(n.name);
-    });
-  }
-  return indexed.find((name) => bare.has(name.split('_')[0])) ?? null;
-}
 
 function undefinedCalls(e: Expr, prepared: Prepared, options: Pick<CheckOptions, 'functions'>): Set<string> {
   const out = new Set<string>();
@@ -237,7 +240,7 @@ function differentiatedUnknown(e: Expr, prepared: Prepared): string | null {
   let found: string | null = null;
   walk(e, (n) => {
     const target = n.kind === 'derivative' ? n.of : n.kind === 'differential' ? n.body : null;
-    if (found || !target || (target.kind === 'symbol' && target.index)) return;
+    if (found || !target || (target.kind === 'symbol' && target.entryOf)) return;
     const names = [...symbolNames(target)];
     const varies = (name: string) =>
       Boolean(prepared.ctx.definitions?.[name]) ||
@@ -277,8 +280,6 @@ function undefinedFunctionReason(step: Step, prepared: Prepared, options: Pick<C
   if (lonely.length) return `the function ${lonely[0]} is not defined on this page`;
   const vectorValued = [...left].find((f) => !PLACEHOLDER_FUNCTION.test(f));
   if (vectorValued) return `the function ${vectorValued} is not defined on this page (only scalar f, g, h are instantiated at random)`;
-  const entry = elementwiseIndex(step, prepared);
-  if (entry) return `an element-wise expression (${entry} is an entry, not a sample)`;
   const unknown = differentiatedUnknown(step.left, prepared) ?? differentiatedUnknown(step.right, prepared);
   return unknown ? `${unknown} is differentiated but not defined on this page` : null;
 }
@@ -306,14 +307,17 @@ function pinShapes(info: ShapeInfo, prepared: Prepared): Record<string, SymbolDe
 function runTrial(states: StepState[], setup: Parameters<typeof buildTrial>[0], sizes: Map<string, number>, seed: number, t: number): boolean {
   for (let attempt = 0; attempt < MAX_REDRAWS; attempt++) {
     const trial = buildTrial(setup, sizes, trialSeed(seed, t, attempt));
-    const results: { state: StepState; left: unknown; right: unknown }[] = [];
+    const results: { state: StepState; left: unknown; right: unknown; indices: Map<string, number> }[] = [];
     let singular = false;
     for (const state of states) {
       if (state.done) continue;
       try {
-        const left = evaluateSide(trial, state.step.left);
-        const right = evaluateSide(trial, state.step.right);
-        results.push({ state, left, right });
+        for (const indices of indexAssignments(state.step, trial)) {
+          const env = indices.size ? { ...trial.env, indices, cache: new Map() } : trial.env;
+          const left = evaluateSideIn(trial, env, state.step.left);
+          const right = evaluateSideIn(trial, env, state.step.right);
+          results.push({ state, left, right, indices });
+        }
       } catch (error) {
         if (error instanceof SingularError) {
           singular = true;
@@ -324,14 +328,15 @@ function runTrial(states: StepState[], setup: Parameters<typeof buildTrial>[0], 
       }
     }
     if (singular) continue;
-    for (const { state, left, right } of results) {
+    for (const { state, left, right, indices } of results) {
+      if (state.done) continue;
       const cmp = compareMatrices(trial.base, left as never, right as never, setup.exact);
       state.verdict.error = Math.max(state.verdict.error, cmp.error);
       if (!cmp.equal) {
         state.done = true;
         state.verdict.status = 'mismatch';
         state.verdict.reason = `the two sides differ (relative error ${cmp.error.toPrecision(3)})`;
-        state.verdict.counterexample = counterexample(trial, sizes, left, right);
+        state.verdict.counterexample = counterexample(trial, sizes, left, right, indices);
       }
     }
     return true;

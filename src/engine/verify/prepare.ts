@@ -2,6 +2,7 @@ import type { Claim, Expr, Relation } from '../latex/ast.js';
 import { mapTree, some, symbolNames, walk } from '../latex/walk.js';
 import type { Span } from '../span.js';
 import type { Context, Definition, SymbolDeclaration } from '../types/context.js';
+import { markEntries } from './indices.js';
 
 /** One relation to check: `left rel right`. */
 export interface Step {
@@ -24,6 +25,9 @@ export interface Prepared {
   hasDifferentials: boolean;
 }
 
+/** The name of a family member (`x_i`, `a_2,i`): entries never reach here (they count as their matrix). */
+const FAMILY_MEMBER = /_(?:[^,]*,)?[ijkl]$/;
+
 const RESERVED = new Set(['I', 'K', 'e', 'E', 'O']);
 const FACTORIAL: Record<number, string> = { 1: '1', 2: '2' };
 
@@ -33,7 +37,7 @@ function sliceLatex(source: string, span: Span): string {
 
 /** The name a differential is taken of, through transpose/vec wrappers: `\mathrm{d}\mathrm{vec}X^T` → X. */
 function differentialAtom(e: Expr): string | null {
-  if (e.kind === 'symbol' && !e.index) return e.name;
+  if (e.kind === 'symbol' && !e.entryOf) return e.name;
   if (e.kind === 'call') return e.fn;
   if (e.kind === 'op' && (e.op === 'transpose' || e.op === 'vec') && e.args.length === 1) return differentialAtom(e.args[0]);
   return null;
@@ -74,7 +78,8 @@ function ordinaryDefinition(
   const [left, right] = claim.items;
   let name: string;
   let params: string[] = [];
-  if (left.kind === 'symbol' && !left.index) name = left.name;
+  // `a_{1,i} = W_1x_i + b_1` defines the family a_1 member by member.
+  if (left.kind === 'symbol' && !left.entryOf) name = left.name;
   else if (left.kind === 'call' && left.prime === 0 && left.args.every((a) => a.kind === 'symbol')) {
     name = left.fn;
     params = left.args.map((a) => (a.kind === 'symbol' ? a.name : ''));
@@ -147,6 +152,7 @@ export function prepare(source: string, claims: Claim[], base: Context, function
     symbols: { ...base.symbols, ...declares },
     definitions: { ...base.definitions },
   };
+  markEntries(claims, ctx);
   const defines: Record<string, Definition> = {};
   const steps: Step[] = [];
   const definitionClaims = new Map<Claim, string>();
@@ -158,7 +164,9 @@ export function prepare(source: string, claims: Claim[], base: Context, function
       continue;
     }
     const body = claim.items[1];
+    const head = claim.items[0];
     const definition: Definition = { params: def.params, body, latex: sliceLatex(source, body.span) };
+    if (head.kind === 'symbol' && head.index) definition.index = head.index;
     ctx.definitions = { ...ctx.definitions, [def.name]: definition };
     defines[def.name] = definition;
     definitionClaims.set(claim, `defines ${def.name}`);
@@ -268,5 +276,7 @@ function varyingSymbols(ctx: Context, claims: readonly Claim[], exclude: Readonl
   }
   const chosen = direct.size > 0 ? direct : indirect.size > 0 ? indirect : under;
   const constant = (name: string) => ctx.symbols?.[name]?.properties.includes('constant') ?? false;
-  return new Set([...chosen].filter((n) => !constant(n) && !exclude.has(n)));
+  // Samples of a family (`x_i`) are data, never variables of a differential.
+  const member = (name: string) => FAMILY_MEMBER.test(name);
+  return new Set([...chosen].filter((n) => !constant(n) && !exclude.has(n) && !member(n)));
 }

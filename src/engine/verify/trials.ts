@@ -71,7 +71,8 @@ export function buildTrial(setup: TrialSetup, sizes: Map<string, number>, seed: 
       const shape = setup.info.symbols.get(name);
       if (!v && shape) {
         const [rows, cols] = nodeSize(program, shape);
-        const drawn = drawMatrix(createRandom(mixSeed(seed, 1000 + k * 31 + name.length)), rows, cols, [], setup.exact);
+        const props = setup.ctx.symbols?.[name]?.properties ?? [];
+        const drawn = drawMatrix(createRandom(mixSeed(seed, 1000 + k * 31 + name.length)), rows, cols, props, setup.exact);
         v = map(drawn, (r) => Number(r.n) / Number(r.d));
         indexedCache.set(key, v);
       }
@@ -119,6 +120,11 @@ export function buildTrial(setup: TrialSetup, sizes: Map<string, number>, seed: 
     indices: new Map(),
   };
   return { base, env, primal: (m) => map(m, (x) => (x as Jet<unknown>)[0]), inputs };
+}
+
+/** Evaluate one side in an environment of the trial (e.g. with free indices bound) and return its primal value. */
+export function evaluateSideIn(trial: Trial<unknown>, env: Env<unknown>, side: Parameters<typeof evaluate>[0]): Matrix<unknown> {
+  return trial.primal(evaluate(side, env));
 }
 
 /** Evaluate one side in a trial and return its primal value. */

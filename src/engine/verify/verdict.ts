@@ -12,6 +12,8 @@ export interface Counterexample {
   right: number[][];
   /** Sizes drawn for the dimension names. */
   sizes: Record<string, number>;
+  /** Values of the step's free indices at the failing sample (`i = 2`), when it has any. */
+  indices?: Record<string, number>;
 }
 
 /** The verdict on one relation of a chain (`a = b` is one step, `a = b = c` two). */

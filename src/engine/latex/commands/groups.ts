@@ -2,6 +2,7 @@ import { DiagnosticCode } from '../../diagnostics.js';
 import type { Expr } from '../ast.js';
 import type { Parser } from '../parser.js';
 import type { Token } from '../tokens.js';
+import { bracketBuild, ellipsisList } from './built.js';
 import { type CommandSpec, type TokenHandler, defineCommand } from './registry.js';
 
 /** Parse items up to `closer`, separated by commas; reports a missing closer. */
@@ -77,7 +78,8 @@ function group(closer: string): TokenHandler {
       p.report(DiagnosticCode.parseMissingArgument, 'The group is empty.', span);
       return p.opaque('unsupported', 'empty group', span);
     }
-    if (items.length > 1) return p.opaque('not-checkable', 'a tuple of values', span);
+    if (items.length > 1) return ellipsisList(p, p.source, items, span) ?? p.opaque('not-checkable', 'a tuple of values', span);
+    if (closer === ']') return bracketBuild(items[0], span) ?? ({ ...items[0], span } as Expr);
     return { ...items[0], span } as Expr;
   };
 }

@@ -1,5 +1,6 @@
 import { DiagnosticCode } from '../../diagnostics.js';
 import { groupText } from '../prefilter.js';
+import { matrixEnvironment } from './built.js';
 import { type CommandSpec, defineCommand } from './registry.js';
 
 /** Greek letters become symbols named by the letter (`\sigma` → `sigma`). */
@@ -34,15 +35,20 @@ export const symbolCommands: CommandSpec[] = [
     parse(p, t) {
       const { text, next } = groupText(p.tokens, p.pos);
       p.pos = next;
+      // `array` names its columns: `\begin{array}{c}`.
+      if (text === 'array' && p.at('{')) p.pos = groupText(p.tokens, p.pos).next;
+      const innerStart = p.tokens[p.pos - 1]?.span.end ?? t.span.end;
+      let innerEnd = innerStart;
       let depth = 1;
       while (p.peek().type !== 'eof' && depth > 0) {
         const tok = p.next();
         if (tok.type === 'command' && tok.value === 'begin') depth++;
         if (tok.type === 'command' && tok.value === 'end') depth--;
+        if (depth === 0) innerEnd = tok.span.start;
       }
       p.pos = groupText(p.tokens, p.pos).next;
       const span = { start: t.span.start, end: p.tokens[p.pos - 1]?.span.end ?? t.span.end };
-      if (MATRIX_ENVIRONMENTS.has(text)) return p.opaque('not-checkable', 'a matrix written entry by entry', span);
+      if (MATRIX_ENVIRONMENTS.has(text)) return matrixEnvironment(p, p.source.slice(innerStart, innerEnd), span);
       p.report(DiagnosticCode.unknownEnvironment, `The environment "${text}" is not known to the checker.`, span);
       return p.opaque('unsupported', `environment ${text}`, span);
     },

@@ -1,0 +1,91 @@
+import type { Claim, Expr, SymbolNode, WrtSpec } from '../latex/ast.js';
+import { walk } from '../latex/walk.js';
+import type { Context } from '../types/context.js';
+
+/**
+ * Indexed symbols come in two kinds. An entry: `X_{ij}` or `x_i` where `X`, `x` is a matrix or vector the formula
+ * or the page knows whole. A family member: `x_i`, `a_{2,i}` (member i of the family `a_2`) where nothing whole
+ * has that name — samples such as the training pairs `(x_i, y_i)`.
+ */
+
+/** The name an entry belongs to: `X_ij` → `X`, `x_i` → `x`. */
+function baseOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('_'));
+}
+
+/** Is `index` (as the parser stored it) the index of a family member, like the `i` of `a_{2,i}`? */
+function isFamilyName(name: string): boolean {
+  return /_[^,]*[^,ijkl][^,]*,[ijkl]$|_[0-9]+,[ijkl]$/.test(name);
+}
+
+/** Names the formula or the page knows whole: symbols, functions, declared and defined names. */
+function wholeNames(claims: readonly Claim[], ctx: Context): Set<string> {
+  const whole = new Set<string>([...Object.keys(ctx.definitions ?? {})]);
+  for (const [name, decl] of Object.entries(ctx.symbols ?? {})) if (decl.rows) whole.add(name);
+  for (const claim of claims) {
+    for (const item of claim.items) {
+      walk(item, (n) => {
+        if (n.kind === 'symbol' && !n.index) whole.add(n.name);
+        if (n.kind === 'call') whole.add(n.fn);
+        if (n.kind === 'derivative') for (const w of n.wrt) if (!w.index) whole.add(w.symbol);
+      });
+    }
+  }
+  return whole;
+}
+
+/**
+ * One name per family whatever letter indexes it: `x_j` and `x_i` are the same samples, `a_{1,j}` is a member of
+ * the family defined by `a_{1,i} = …`. The letter itself stays in `index`.
+ */
+export function familyName(name: string): string {
+  return name.replace(/[ijkl]$/, 'i');
+}
+
+function classify(target: SymbolNode | WrtSpec, name: string, whole: ReadonlySet<string>): string {
+  if (!target.index) return name;
+  const base = baseOf(name);
+  if (!isFamilyName(name) && whole.has(base)) {
+    target.entryOf = base;
+    return name;
+  }
+  return familyName(name);
+}
+
+/** Mark every indexed symbol and derivative variable of the claims that is an entry (sets `entryOf`); name family members by their family. */
+export function markEntries(claims: readonly Claim[], ctx: Context): void {
+  const whole = wholeNames(claims, ctx);
+  for (const claim of claims) {
+    for (const item of claim.items) {
+      walk(item, (n) => {
+        if (n.kind === 'symbol') n.name = classify(n, n.name, whole);
+        if (n.kind === 'derivative') for (const w of n.wrt) w.symbol = classify(w, w.symbol, whole);
+      });
+    }
+  }
+}
+
+/** Index letters of one indexed symbol or derivative variable: `ij` → i, j; a family member's single letter. */
+export function lettersOf(index: string | undefined, entry: boolean): string[] {
+  if (!index) return [];
+  return entry ? index.replace(',', '').split('') : [index];
+}
+
+/**
+ * The index letters a side uses without binding them (no enclosing sum or built matrix): the step holds for
+ * every value of them (`\frac{\partial l}{\partial h_{1,i}} = W_2^T \frac{\partial l}{\partial a_{2,i}}` for each i).
+ */
+export function freeIndices(e: Expr, bound: ReadonlySet<string> = new Set()): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: Expr, inner: ReadonlySet<string>): void => {
+    if (n.kind === 'symbol') for (const l of lettersOf(n.index, Boolean(n.entryOf))) if (!inner.has(l)) out.add(l);
+    if (n.kind === 'derivative') for (const w of n.wrt) for (const l of lettersOf(w.index, Boolean(w.entryOf))) if (!inner.has(l)) out.add(l);
+    if (n.kind === 'sum') return visit(n.body, new Set([...inner, n.index]));
+    if (n.kind === 'build') return visit(n.body, new Set([...inner, ...n.rows.map((a) => a.index), ...n.cols.map((a) => a.index)]));
+    const children: Expr[] =
+      n.kind === 'op' || n.kind === 'call' ? n.args : n.kind === 'differential' ? [n.body] : n.kind === 'derivative' ? [n.of] : n.kind === 'cells' ? n.cells.flat() : [];
+    for (const c of children) visit(c, inner);
+  };
+  visit(e, bound);
+  return out;
+}
