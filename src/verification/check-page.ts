@@ -4,7 +4,7 @@
  * (not-checkable, erratum), and turn verdicts into report records. Verdicts come from the cache
  * when the formula, its context, the seed and the engine are unchanged.
  */
-import { createEngine, ENGINE_VERSION, mergeContext, type Context, type Engine, type StepVerdict, type Verdict } from '../engine/index.js';
+import { createEngine, definedName, ENGINE_VERSION, mergeContext, type Context, type Definition, type Engine, type StepVerdict, type Verdict } from '../engine/index.js';
 import { locate, type CollectedFormula } from './collect.js';
 import { VerdictCache } from './cache.js';
 import type { FormulaRecord, FormulaStatus, StepRecord } from './report.js';
@@ -114,7 +114,8 @@ function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdic
       ...record(input, formula, 'erratum', failing?.reason ?? original.reason, verdict),
       original: mark.original,
       ...(failing?.counterexample ? { originalCounterexample: failing.counterexample } : {}),
-      originalError: failing?.error ?? original.maxRelError,
+      // A shape conflict has no finite error (and JSON has no Infinity): then the field is absent.
+      ...(Number.isFinite(failing?.error ?? original.maxRelError) ? { originalError: failing?.error ?? original.maxRelError } : {}),
     };
   }
   if (mark?.kind === 'not-checkable' && (verdict.status === 'unsupported' || verdict.status === 'not-checkable')) {
@@ -145,6 +146,8 @@ export function checkPage(
   // What the author declared holds to the end of the page; what formulas define, to the end of their section.
   let declared: Context = input.convention ? { layout: input.convention } : {};
   let learned: Context = {};
+  /** The functions the rule schemas so far described (`dF = A(dX)B`), for `given: F`. */
+  const hypotheses: Record<string, Definition> = {};
   let section = -1;
   const records: FormulaRecord[] = [];
   const problems: DeclarationProblem[] = [];
@@ -161,6 +164,13 @@ export function checkPage(
         problems.push({ file: input.file, line, message: diagnostic.message });
       }
       declared = mergeContext(declared, parsed.context);
+      // `forget: f` ends what formulas defined too, not only declarations.
+      if (parsed.context.forget?.length) learned = mergeContext(learned, { forget: parsed.context.forget });
+      for (const name of parsed.context.given ?? []) {
+        const hypothesis = hypotheses[name];
+        if (hypothesis) learned = mergeContext(learned, { definitions: { [name]: { ...hypothesis, schema: false } } });
+        else problems.push({ file: input.file, line: annotation.line, message: `"given: ${name}": no earlier formula on this page states a hypothesis d${name} = … to take ${name} from.` });
+      }
     }
     const context = mergeContext(learned, declared);
     const verdict = checker.verify(formula.latex, context);
@@ -168,7 +178,9 @@ export function checkPage(
     records.push(judged);
     observe?.(formula, context, judged);
     if (verdict.defines || verdict.declares) {
-      learned = mergeContext(learned, { definitions: verdict.defines ?? {}, symbols: verdict.declares ?? {} });
+      const defines = Object.entries(verdict.defines ?? {});
+      for (const [name, definition] of defines) if (definition.schema) hypotheses[name] = definition;
+      learned = mergeContext(learned, { definitions: Object.fromEntries(defines.filter(([, d]) => !d.schema)), symbols: verdict.declares ?? {} });
       // A formula that defines a name again ends a `define:` declaration of that name (else it would override the formula).
       const redefined = new Set(Object.keys(verdict.defines ?? {}));
       if (declared.define?.some((text) => redefined.has(definedName(text)))) {
@@ -179,10 +191,3 @@ export function checkPage(
   return { records, problems };
 }
 
-/** The name a `define:` declaration defines: `f(X) = …` → f, `l_{2} = …` → l_2, `\bar{x} = …` → bar:x. */
-function definedName(text: string): string {
-  const head = text.split(/=|\(|\\left\(/)[0].trim();
-  const bar = /^\\bar\{(\w)\}$/.exec(head);
-  if (bar) return `bar:${bar[1]}`;
-  return head.replace(/^\\/, '').replace(/[{}\s]/g, '');
-}

@@ -1,5 +1,5 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
-import { type Env, evaluate, memberKey } from '../numeric/evaluate.js';
+import { type Env, evaluate, indexValue, memberKey } from '../numeric/evaluate.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
@@ -44,11 +44,7 @@ function variableKey<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec): string
 /** The unit direction of entry `X_{ij}` (current index values) in vec X. */
 function entryDirection<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec, x: Matrix<T>): number[] {
   const letters = (wrt.index ?? '').replace(',', '').split('');
-  const ks = letters.map((l) => {
-    const k = env.indices.get(l);
-    if (k === undefined) throw new NotCheckableError(`the index ${l} has no range here`, node.span);
-    return k - 1;
-  });
+  const ks = letters.map((l) => indexValue(env, l, node) - 1);
   const [r, c] = ks.length === 2 ? ks : x.rows === 1 ? [0, ks[0]] : [ks[0], 0];
   if (r >= x.rows || c >= x.cols) throw new NotCheckableError(`the entry ${wrt.symbol} lies outside ${wrt.entryOf}`, node.span);
   return Array.from({ length: x.data.length }, (_, k) => (k === r + c * x.rows ? 1 : 0));
@@ -158,7 +154,7 @@ export function evaluateDerivative<T>(given: DerivativeNode, env: Env<T>): Matri
   if (wrt.entryOf) return entryDerivative(given, env);
   const key = variableKey(env, given, wrt);
   const x = variableValue(env, given, wrt, key);
-  const node = wrt.index ? given : withIntermediate(given, env);
+  const node = withIntermediate(given, env);
   if (node.style === 'hessian') return hessian(env, node, key, x);
   const jac = jacobian(env, node, key, x);
   const scalarOf = jac.rows === 1;

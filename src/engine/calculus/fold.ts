@@ -9,7 +9,8 @@ const MAX_INLINE_DEPTH = 8;
 export function inlineDefinitions(e: Expr, ctx: Context, keep: string, depth = 0): Expr {
   if (depth > MAX_INLINE_DEPTH) return e;
   return mapTree(e, (n) => {
-    if (n.kind !== 'symbol' || n.name === keep || n.index) return n;
+    // Entries stay (`X_{ij}` is not X's definition); a family member `a_{2,i}` inlines its member definition.
+    if (n.kind !== 'symbol' || n.name === keep || n.entryOf) return n;
     const def = ctx.definitions?.[n.name];
     if (!def || def.params.length > 0) return n;
     return inlineDefinitions(def.body, ctx, keep, depth + 1);
@@ -36,7 +37,8 @@ export function foldDefinition(e: Expr, ctx: Context, name: string): Expr | null
   const target = factors(body).map(exprToLatex);
   const whole = exprToLatex(body);
   let found = false;
-  const symbol: Expr = { kind: 'symbol', name, span: body.span };
+  // A family member folds back as the member at the definition's index (`a_{2,i}` inside `\sum_i`).
+  const symbol: Expr = { kind: 'symbol', name, span: body.span, ...(def.index ? { index: def.index } : {}) };
   const folded = mapTree(inlineDefinitions(e, ctx, name), (n) => {
     if (exprToLatex(n) === whole) {
       found = true;

@@ -279,7 +279,7 @@ export class Parser {
         pendingConnective = 'and';
       }
     }
-    return { claims: claims.filter((c) => c.items.length > 0) };
+    return { claims: claims.filter((c) => c.items.length > 0).map(withoutLabel) };
   }
 
   /** After `\\`, a row that starts with a relation continues the previous claim. */
@@ -293,6 +293,13 @@ export class Parser {
     claims.push(claim);
     return claim;
   }
+}
+
+/** `\text{左边} = \mathrm{d}f = …`: a word before the first `=` of a claim names it; the claim starts after it. */
+function withoutLabel(claim: Claim): Claim {
+  const [first, ...rest] = claim.items;
+  const labelled = first?.kind === 'opaque' && first.reason.startsWith('prose') && rest.length > 0 && claim.relations[0]?.relation === '=';
+  return labelled ? { ...claim, items: rest, relations: claim.relations.slice(1) } : claim;
 }
 
 /** The lookup key of a token: characters as themselves, commands with their backslash. */

@@ -5,6 +5,8 @@ import type { Parser } from './parser.js';
 import { classifySuperscript, scriptText, scriptTokens } from './script.js';
 
 const INDEX_SUBSCRIPT = /^[ijkl]{1,2}$|^[ijkl],[ijkl]$/;
+/** Two one-digit indices: `A_{12}` (row 1, column 2). One digit (`W_1`, `l_2`) is part of a name. */
+const NUMERIC_SUBSCRIPT = /^[1-9]{2}$/;
 /** A member of an indexed family: `a_{2,i}` is member i of the family `a_2`. */
 const FAMILY_SUBSCRIPT = /^[^,]+,([ijkl])$/;
 const TIMES = '\\times';
@@ -41,6 +43,10 @@ function applySuperscript(p: Parser, base: Expr): Expr | { prime: number } {
   }
   p.pos = next;
   const end = p.tokens[next - 1]?.span.end ?? hat.span.end;
+  // `X_{ji}^{*}` and `X_{ij}^{-1}` mean an entry of X^* or X^{-1}, not the adjugate or inverse of an entry.
+  if (base.kind === 'symbol' && base.index && /^[ijkl],?[ijkl]$/.test(base.index) && meaning.kind !== 'prime' && meaning.kind !== 'power') {
+    return p.opaque('not-checkable', `an entry of a transformed matrix (${base.name}^{${text}})`, { start: base.span.start, end });
+  }
   switch (meaning.kind) {
     case 'transpose':
       return wrap('transpose', base, end);
@@ -79,7 +85,8 @@ function applySubscript(p: Parser, base: Expr): Expr {
     return { kind: 'op', op: 'commutation', args: [], dims, span };
   }
   const node: SymbolNode = { kind: 'symbol', name: `${base.name}_${text}`, span };
-  if (INDEX_SUBSCRIPT.test(text)) node.index = text;
+  // `A_{12}`: a name, unless the formula also uses A whole (then an entry; settled by the checker).
+  if (INDEX_SUBSCRIPT.test(text) || NUMERIC_SUBSCRIPT.test(text)) node.index = text;
   else {
     const family = FAMILY_SUBSCRIPT.exec(text);
     if (family) node.index = family[1];

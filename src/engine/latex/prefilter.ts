@@ -92,6 +92,8 @@ export function prefilterTokens(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let i = 0;
   let bracketDepth = 0;
+  /** For each open `array`: whether it is kept as an explicit matrix. */
+  const arrays: boolean[] = [];
   const droppedClosers = scopeBracesOfColor(tokens);
   for (const k of redundantBraces(tokens)) droppedClosers.add(k);
   while (i < tokens.length) {
@@ -134,8 +136,10 @@ export function prefilterTokens(tokens: Token[]): Token[] {
     }
     if (t.value === 'begin' || t.value === 'end') {
       const { text, next } = groupText(tokens, i + 1);
-      // An `array` inside brackets is a matrix written entry by entry, not a layout of rows.
-      const explicitMatrix = text === 'array' && (bracketDepth > 0 || isOpener(out.at(-1)));
+      // An `array` inside brackets is a matrix written entry by entry, not a layout of rows; its `\end` goes with it.
+      let explicitMatrix = text === 'array' && (bracketDepth > 0 || isOpener(out.at(-1)));
+      if (text === 'array' && t.value === 'begin') arrays.push(explicitMatrix);
+      if (text === 'array' && t.value === 'end') explicitMatrix = arrays.pop() ?? explicitMatrix;
       if (TRANSPARENT_ENVIRONMENTS.has(text) && !explicitMatrix) {
         i = next;
         if (t.value === 'begin' && (text === 'array' || text.startsWith('alignat'))) i = skipGroup(tokens, i);

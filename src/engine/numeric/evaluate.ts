@@ -78,7 +78,8 @@ function evaluateNumber<T>(env: Env<T>, e: Extract<Expr, { kind: 'number' }>): M
 }
 
 /** The value of an index letter (from 1), bound by a sum, a built matrix or the step's loop over free indices. */
-function indexValue<T>(env: Env<T>, letter: string, e: Expr): number {
+export function indexValue<T>(env: Env<T>, letter: string, e: Expr): number {
+  if (/^[0-9]$/.test(letter)) return Number(letter);
   const k = env.indices.get(letter);
   if (k === undefined) throw new NotCheckableError(`the index ${letter} has no range here`, e.span);
   return k;
@@ -101,6 +102,7 @@ export function memberKey(name: string, k: number): string {
 
 /** `x_i`, `a_{2,i}` (no whole `x`, `a_2`): member i of a family, defined per member or sampled. */
 function evaluateMember<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): Matrix<T> {
+  if ((e.index ?? '').replace(',', '').length === 2) throw new NotCheckableError(`${e.name} is an entry of a matrix that is not named here`, e.span);
   const k = indexValue(env, e.index ?? '', e);
   const key = memberKey(e.name, k);
   const value = env.values.get(key) ?? env.cache.get(key);
@@ -109,7 +111,7 @@ function evaluateMember<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): M
   if (def) {
     const indices = new Map(env.indices);
     indices.set(def.index ?? (e.index as string), k);
-    const v = evaluate(def.body, { ...env, indices, cache: new Map() });
+    const v = throughDefinition(e.name, e.span, () => evaluate(def.body, { ...env, indices, cache: new Map() }));
     env.cache.set(key, v);
     return v;
   }
@@ -125,7 +127,7 @@ function evaluateSymbol<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): M
   if (value) return value;
   const def = env.program.ctx.definitions?.[e.name];
   if (def) {
-    const v = evaluate(def.body, env);
+    const v = throughDefinition(e.name, e.span, () => evaluate(def.body, env));
     env.cache.set(e.name, v);
     return v;
   }
@@ -244,6 +246,21 @@ function evaluateCells<T>(env: Env<T>, e: CellsNode): Matrix<T> {
 
 /** Number of samples in `\sum_i` when no upper limit names a dimension. */
 export const DEFAULT_SUM_LENGTH = 3;
+
+/** Nesting of definitions being evaluated; a cycle (`A = [a_i^T]` with `a_i` defined from `A`) stops here. */
+const MAX_DEFINITION_DEPTH = 64;
+let definitionDepth = 0;
+
+/** Evaluate a definition's body one level deeper, turning a cycle of definitions into a reason. */
+function throughDefinition<T>(name: string, span: Expr['span'], run: () => Matrix<T>): Matrix<T> {
+  if (definitionDepth >= MAX_DEFINITION_DEPTH) throw new NotCheckableError(`the definition of ${name} refers back to itself`, span);
+  definitionDepth++;
+  try {
+    return run();
+  } finally {
+    definitionDepth--;
+  }
+}
 
 /** Evaluate an expression in an environment (any field: float, exact, jets). */
 export function evaluate<T>(e: Expr, env: Env<T>): Matrix<T> {

@@ -38,6 +38,8 @@ export interface Definition {
   latex: string;
   /** For a family defined member by member (`a_{1,i} = W_1x_i + b_1`): the index letter of the definition. */
   index?: string;
+  /** The function a rule schema's hypothesis describes (`dF = A(dX)B`): kept for a later `given: F`, not carried by itself. */
+  schema?: boolean;
 }
 
 /** Everything the engine knows when it checks one formula. JSON-serialisable. */
@@ -51,13 +53,18 @@ export interface Context {
   vary?: string[];
   /** Definitions written in declarations (`define: f(X) = \log|X|`), as LaTeX; the engine parses them. */
   define?: string[];
+  /** In a patch only: names whose definitions and declarations end here (`forget: f, F`). */
+  forget?: string[];
+  /** In a patch only: functions described by an earlier hypothesis (`dF = …` as a schema) that the next formulas take as given. */
+  given?: string[];
 }
 
 /** A partial context, e.g. from one declaration comment; merged with {@link mergeContext}. */
 export type ContextPatch = Context;
 
 /** Merge a patch into a base context (later declarations override earlier ones, symbol by symbol). */
-export function mergeContext(base: Context, patch: ContextPatch): Context {
+export function mergeContext(given: Context, patch: ContextPatch): Context {
+  const base = patch.forget?.length ? forgetNames(given, new Set(patch.forget)) : given;
   return {
     ...base,
     ...(patch.layout ? { layout: patch.layout } : {}),
@@ -67,6 +74,26 @@ export function mergeContext(base: Context, patch: ContextPatch): Context {
     definitions: { ...base.definitions, ...patch.definitions },
     ...(patch.vary ? { vary: patch.vary.length ? patch.vary : undefined } : base.vary ? { vary: base.vary } : {}),
     ...(base.define || patch.define ? { define: [...(base.define ?? []), ...(patch.define ?? [])] } : {}),
+  };
+}
+
+/** The name a `define:` declaration defines: `f(X) = …` → f, `l_{2} = …` → l_2, `\bar{x} = …` → bar:x. */
+export function definedName(text: string): string {
+  const head = text.split(/=|\(|\\left\(/)[0].trim();
+  const bar = /^\\bar\{(\w)\}$/.exec(head);
+  if (bar) return `bar:${bar[1]}`;
+  return head.replace(/^\\/, '').replace(/[{}\s]/g, '');
+}
+
+/** The context without the definitions, `define:` texts and declarations of `names`. */
+function forgetNames(ctx: Context, names: ReadonlySet<string>): Context {
+  const keep = <T>(record: Record<string, T> | undefined) => Object.fromEntries(Object.entries(record ?? {}).filter(([name]) => !names.has(name)));
+  const { forget: _ignored, ...rest } = ctx;
+  return {
+    ...rest,
+    symbols: keep(ctx.symbols),
+    definitions: keep(ctx.definitions),
+    ...(ctx.define ? { define: ctx.define.filter((text) => !names.has(definedName(text))) } : {}),
   };
 }
 

@@ -86,6 +86,16 @@ function parseOne(part: string, ctx: ContextPatch): string | null {
     (ctx.define ??= []).push(value);
     return null;
   }
+  if (key === 'given') {
+    // `given: F` takes the F of the last rule schema's hypothesis (`dF = A(dX)B`) as defined from here on.
+    ctx.given = value.split(/[\s,]+/).filter(Boolean).map(canonicalName);
+    return null;
+  }
+  if (key === 'forget') {
+    // `forget: f, F` ends the definitions and declarations of these names (an instance used for a few formulas).
+    ctx.forget = value.split(/[\s,]+/).filter(Boolean).map(canonicalName);
+    return null;
+  }
   if (key === 'vary') {
     // `vary: auto` returns to inferring the variables from the formula (an empty list, dropped by mergeContext).
     ctx.vary = value === 'auto' ? [] : value.split(/[\s,]+/).filter(Boolean).map(canonicalName);

@@ -177,6 +177,8 @@ export class ShapeInference {
       case 'symbol': {
         // `X_{ij}` is an entry of X (a scalar); `x_i` or `a_{2,i}` without a whole `x` is a member of a family.
         if (e.entryOf) return this.entryShape(e.entryOf, e.index ?? '', e.span);
+        // `A_{ij}` of a matrix nothing here names: a number, though its value is unknown.
+        if (e.index && e.index.replace(',', '').length === 2) return SCALAR;
         const shape = this.symbolShape(e.name);
         if (e.annotation) this.unifyOrReport(shape, annotationShape(e.annotation), e.span, `The annotation of ${e.name}`);
         return shape;
@@ -221,14 +223,16 @@ export class ShapeInference {
   /** `X_{ij}` is a scalar whose indices run over the rows and columns of X; `x_i` over the entries of a vector. */
   private entryShape(base: string, index: string, span: Expr['span']): Shape {
     const shape = this.symbolShape(base);
-    const letters = index.replace(',', '').split('');
-    const what = `The indices ${letters.join('')} of ${base}`;
+    // A written number (`A_{12}`) fixes nothing about the shape; a letter runs over a row or column range.
+    const letters = index.replace(',', '').split('').map((l) => (/^[0-9]$/.test(l) ? '' : l));
+    const what = `The indices ${index} of ${base}`;
+    const range = (l: string) => (l ? this.indexDim(l) : this.u.fresh());
     if (letters.length === 2) {
-      this.unifyOrReport({ rows: this.indexDim(letters[0]), cols: this.indexDim(letters[1]) }, shape, span, what);
+      this.unifyOrReport({ rows: range(letters[0]), cols: range(letters[1]) }, shape, span, what);
     } else if (this.u.isConst(shape.rows, 1) && !this.u.isConst(shape.cols, 1)) {
-      this.unifyOrReport({ rows: constDim(1), cols: this.indexDim(letters[0]) }, shape, span, what);
+      this.unifyOrReport({ rows: constDim(1), cols: range(letters[0]) }, shape, span, what);
     } else {
-      this.unifyOrReport({ rows: this.indexDim(letters[0]), cols: constDim(1) }, shape, span, what);
+      this.unifyOrReport({ rows: range(letters[0]), cols: constDim(1) }, shape, span, what);
     }
     return SCALAR;
   }
@@ -272,7 +276,7 @@ export class ShapeInference {
     const def = this.ctx.definitions?.[e.fn];
     if (def && def.params.length === 0) return this.symbolShape(e.fn);
     if (def && def.params.length === e.args.length) {
-      def.params.forEach((p, k) => unifyShapes(this.u, this.symbolShape(p), args[k]));
+      def.params.forEach((p, k) => this.unifyOrReport(this.symbolShape(p), args[k], e.args[k].span, `The parameter ${p} of ${e.fn} and its argument`));
       return this.infer(def.body);
     }
     return defaultKind(e.fn) === 'matrix' ? { rows: this.u.fresh(), cols: this.u.fresh() } : SCALAR;

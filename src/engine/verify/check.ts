@@ -151,6 +151,9 @@ export function initialStates(prepared: Prepared, info: ShapeInfo, options: Pick
     } else if (undefinedFunctionReason(s.step, prepared, options)) {
       s.verdict = { ...s.verdict, status: 'not-checkable', reason: undefinedFunctionReason(s.step, prepared, options) as string };
       s.done = true;
+    } else if (blockConvention(s.step, info)) {
+      s.verdict = { ...s.verdict, status: 'not-checkable', reason: blockConvention(s.step, info) as string };
+      s.done = true;
     } else {
       const conflict = info.diagnostics.find((d) => withinSpan(d.span, s.step.span));
       if (conflict) {
@@ -245,7 +248,7 @@ function differentiatedUnknown(e: Expr, prepared: Prepared): string | null {
     const varies = (name: string) =>
       Boolean(prepared.ctx.definitions?.[name]) ||
       (n.kind === 'differential' && prepared.vary.has(name)) ||
-      (n.kind === 'derivative' && n.wrt.some((w) => w.symbol === name));
+      (n.kind === 'derivative' && n.wrt.some((w) => (w.entryOf ?? w.symbol) === name));
     if (names.some(varies)) return;
     const unknown = names.find((name) => !prepared.ctx.symbols?.[name]);
     if (unknown) found = unknown;
@@ -266,6 +269,23 @@ function symmetricVecDerivative(step: Step, prepared: Prepared): string | null {
       if (found || n.kind !== 'derivative' || !(n.style === 'hessian' || n.wrt.some((w) => w.vec))) return;
       const symmetric = n.wrt.find((w) => prepared.ctx.symbols?.[w.symbol]?.properties.includes('symmetric'));
       if (symmetric) found = `a Hessian (vec-Jacobian) with respect to the symmetric matrix ${symmetric.symbol}: on symmetric directions its matrix is not unique, so it cannot be compared entry by entry`;
+    });
+  }
+  return found;
+}
+
+/**
+ * `\left[ \frac{\partial F_{kl}}{\partial X} \right]`: a matrix whose blocks are derivatives is another convention for
+ * the derivative of a matrix by a matrix (blocks arranged by F's or X's entries), not the vec-based one the page uses.
+ */
+function blockConvention(step: Step, info: ShapeInfo): string | null {
+  let found: string | null = null;
+  for (const side of [step.left, step.right]) {
+    walk(side, (n) => {
+      if (found || n.kind !== 'build' || n.body.kind !== 'derivative') return;
+      const body = info.nodes.get(n.body);
+      const scalar = body && info.unifier.isConst(body.rows, 1) && info.unifier.isConst(body.cols, 1);
+      if (!scalar) found = 'a matrix of derivative blocks: a block convention for the derivative of a matrix by a matrix, not the vec-based one this page uses';
     });
   }
   return found;

@@ -18,14 +18,15 @@ function isFamilyName(name: string): boolean {
   return /_[^,]*[^,ijkl][^,]*,[ijkl]$|_[0-9]+,[ijkl]$/.test(name);
 }
 
-/** Names the formula or the page knows whole: symbols, functions, declared and defined names. */
-function wholeNames(claims: readonly Claim[], ctx: Context): Set<string> {
-  const whole = new Set<string>([...Object.keys(ctx.definitions ?? {})]);
-  for (const [name, decl] of Object.entries(ctx.symbols ?? {})) if (decl.rows) whole.add(name);
+/** Names the formula itself uses whole: symbols, functions, derivative variables. */
+function wholeInFormula(claims: readonly Claim[]): Set<string> {
+  const whole = new Set<string>();
   for (const claim of claims) {
     for (const item of claim.items) {
       walk(item, (n) => {
         if (n.kind === 'symbol' && !n.index) whole.add(n.name);
+        // `A_{ij}` written: remembered as `A_` (see the lowercase-entry convention below).
+        if (n.kind === 'symbol' && n.index && /^[A-Z]_/.test(n.name)) whole.add(n.name.slice(0, 2));
         if (n.kind === 'call') whole.add(n.fn);
         if (n.kind === 'derivative') for (const w of n.wrt) if (!w.index) whole.add(w.symbol);
       });
@@ -42,24 +43,40 @@ export function familyName(name: string): string {
   return name.replace(/[ijkl]$/, 'i');
 }
 
-function classify(target: SymbolNode | WrtSpec, name: string, whole: ReadonlySet<string>): string {
+function classify(target: SymbolNode | WrtSpec, name: string, whole: ReadonlySet<string>, here: ReadonlySet<string>): string {
   if (!target.index) return name;
   const base = baseOf(name);
+  // `A_{12}` is entry (1, 2) of A only next to a whole A in the same formula; else `W_1`, `x_2` are names.
+  if (/^[0-9]+$/.test(target.index)) {
+    if (here.has(base)) target.entryOf = base;
+    else delete target.index;
+    return name;
+  }
   if (!isFamilyName(name) && whole.has(base)) {
     target.entryOf = base;
     return name;
   }
-  return familyName(name);
+  // `a_{ij}` for the entries of a matrix `A` (a common convention), when no `a` is known and `A_{ij}` is not
+  // written too (`\partial|W|/\partial w_{ij} = W_{ij}` with W_{ij} a cofactor: two different things).
+  const upper = base.toUpperCase();
+  if (/^[a-z]$/.test(base) && target.index.replace(',', '').length === 2 && whole.has(upper) && !whole.has(`${upper}_`)) {
+    target.entryOf = upper;
+    return name;
+  }
+  // `f_{kl}` with no whole `f` is just a name; only one-letter and `a_{2,i}` indices make a family.
+  return /^[ijkl]$/.test(target.index) ? familyName(name) : name;
 }
 
 /** Mark every indexed symbol and derivative variable of the claims that is an entry (sets `entryOf`); name family members by their family. */
 export function markEntries(claims: readonly Claim[], ctx: Context): void {
-  const whole = wholeNames(claims, ctx);
+  const here = wholeInFormula(claims);
+  const whole = new Set<string>([...here, ...Object.keys(ctx.definitions ?? {})]);
+  for (const [name, decl] of Object.entries(ctx.symbols ?? {})) if (decl.rows) whole.add(name);
   for (const claim of claims) {
     for (const item of claim.items) {
       walk(item, (n) => {
-        if (n.kind === 'symbol') n.name = classify(n, n.name, whole);
-        if (n.kind === 'derivative') for (const w of n.wrt) w.symbol = classify(w, w.symbol, whole);
+        if (n.kind === 'symbol') n.name = classify(n, n.name, whole, here);
+        if (n.kind === 'derivative') for (const w of n.wrt) w.symbol = classify(w, w.symbol, whole, here);
       });
     }
   }
@@ -68,7 +85,7 @@ export function markEntries(claims: readonly Claim[], ctx: Context): void {
 /** Index letters of one indexed symbol or derivative variable: `ij` → i, j; a family member's single letter. */
 export function lettersOf(index: string | undefined, entry: boolean): string[] {
   if (!index) return [];
-  return entry ? index.replace(',', '').split('') : [index];
+  return (entry ? index.replace(',', '').split('') : [index]).filter((l) => !/^[0-9]+$/.test(l));
 }
 
 /**

@@ -145,14 +145,15 @@ function collectDeclarations(claims: readonly Claim[]): Record<string, SymbolDec
 }
 
 /** Work out definitions, declarations, the variables of differentials, and the steps to check. */
-export function prepare(source: string, claims: Claim[], base: Context, functions: ReadonlySet<string>): Prepared {
+export function prepare(source: string, given: Claim[], base: Context, functions: ReadonlySet<string>): Prepared {
+  let claims = bareCallsAsCalls(given, base, functions);
+  markEntries(claims, base);
   const declares = collectDeclarations(claims);
   const ctx: Context = {
     ...base,
     symbols: { ...base.symbols, ...declares },
     definitions: { ...base.definitions },
   };
-  markEntries(claims, ctx);
   const defines: Record<string, Definition> = {};
   const steps: Step[] = [];
   const definitionClaims = new Map<Claim, string>();
@@ -211,7 +212,10 @@ export function prepare(source: string, claims: Claim[], base: Context, function
     }
     let body = integrate(right);
     if (order > 1) body = { kind: 'op', op: 'div', args: [body, { kind: 'number', value: FACTORIAL[order] ?? '2', span: right.span }], span: right.span };
-    ctx.definitions = { ...ctx.definitions, [name]: { params: [], body, latex: sliceLatex(source, right.span) } };
+    const instance: Definition = { params: [], body, latex: sliceLatex(source, right.span) };
+    ctx.definitions = { ...ctx.definitions, [name]: instance };
+    // "If dF = A dX B, then …": a later formula may take this F as given (declaration `given: F`).
+    if (!name.includes('#')) defines[name] = { ...instance, schema: true };
     definitionClaims.set(claim, `instantiates the schema: ${name} is the function whose differential is stated`);
   }
   for (const claim of claims) {
@@ -226,6 +230,39 @@ export function prepare(source: string, claims: Claim[], base: Context, function
     });
   }
   return { ctx, claims, steps, defines, declares, vary, hasDifferentials };
+}
+
+/**
+ * `\frac{\partial^2 f}{\partial x_1 \partial x_2}` next to `f(x)` in the same formula: the bare `f` of an undefined
+ * function is that function at the same argument (so a random instance of f stands for both).
+ */
+function bareCallsAsCalls(claims: Claim[], ctx: Context, functions: ReadonlySet<string>): Claim[] {
+  const calls = new Map<string, Expr>();
+  for (const claim of claims) {
+    for (const item of claim.items) {
+      walk(item, (n) => {
+        if (n.kind === 'call' && n.prime === 0 && n.args.length === 1 && !functions.has(n.fn) && !ctx.definitions?.[n.fn] && !ctx.symbols?.[n.fn]) {
+          if (!calls.has(n.fn)) calls.set(n.fn, n);
+        }
+      });
+    }
+  }
+  const replace = (n: Expr): Expr => {
+    const entry = n.kind === 'call' ? entryCall(n, ctx) : null;
+    if (entry) return entry;
+    const call = n.kind === 'symbol' && !n.annotation ? calls.get(n.name) : undefined;
+    return call ? { ...call, span: n.span } : n;
+  };
+  return claims.map((claim) => ({ ...claim, items: claim.items.map((item) => mapTree(item, replace)) }));
+}
+
+/** `f_j(x)` with `f(x)` defined (a vector function): entry j of f at its own variable. */
+function entryCall(n: Extract<Expr, { kind: 'call' }>, ctx: Context): Expr | null {
+  const m = /^(.+)_([ijkl]{1,2}|[ijkl],[ijkl])$/.exec(n.fn);
+  const def = m ? ctx.definitions?.[m[1]] : undefined;
+  if (!m || !def || n.prime > 0 || def.params.length !== n.args.length) return null;
+  if (!n.args.every((a, k) => a.kind === 'symbol' && !a.index && a.name === def.params[k])) return null;
+  return { kind: 'symbol', name: n.fn, index: m[2], span: n.span };
 }
 
 function renameInClaim(claim: Claim, from: string, to: string): Claim {

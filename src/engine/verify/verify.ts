@@ -103,12 +103,14 @@ export function verifyTree(
       steps,
       diagnostics,
     };
-    for (const step of steps) {
-      if (step.status === 'verified') {
-        const item = prepared.steps[steps.indexOf(step)];
-        if (item.left.kind === 'symbol' && prepared.ctx.definitions?.[item.left.name] && !prepared.defines[item.left.name]) {
-          prepared.defines[item.left.name] = { params: [], body: item.right, latex: latex.slice(item.right.span.start, item.right.span.end) };
-        }
+    // A verified restatement `l = … = E` of a defined l carries E (its last form) to later formulas.
+    for (const claim of prepared.claims) {
+      const [head] = claim.items;
+      const last = claim.items.at(-1);
+      if (!last || claim.items.length < 2 || head.kind !== 'symbol' || !prepared.ctx.definitions?.[head.name] || prepared.defines[head.name]) continue;
+      const own = prepared.steps.flatMap((step, k) => (step.span.start >= claim.span.start && step.span.end <= claim.span.end ? [steps[k]] : []));
+      if (own.length && own.every((s) => s.status === 'verified')) {
+        prepared.defines[head.name] = { params: [], body: last, latex: latex.slice(last.span.start, last.span.end) };
       }
     }
     if (Object.keys(prepared.defines).length) verdict.defines = prepared.defines;

@@ -2,7 +2,7 @@ import type { BuildAxis, Expr, WrtSpec } from '../ast.js';
 import type { Parser } from '../parser.js';
 import { Parser as SubParser } from '../parser.js';
 import type { Span } from '../../span.js';
-import { type Template, type TemplateAxis, inferTemplate, splitCells } from '../template.js';
+import { type Template, type TemplateAxis, inferTemplate, splitCells, splitList } from '../template.js';
 import { mapTree, walk } from '../walk.js';
 
 /** Index letters of an entry subscript: `ij`, `i,j` → [i, j]; `kl` → [k, l]. */
@@ -53,8 +53,10 @@ function fromTemplate(p: Parser, template: Template | { reason: string }, span: 
  * → entry `X_{ij}`); without, the explicit matrix of its cells (an empty cell is 0).
  */
 export function matrixEnvironment(p: Parser, inner: string, span: Span): Expr {
-  const cells = splitCells(inner);
+  let cells = splitCells(inner);
   if (cells.length === 0) return p.opaque('unsupported', 'an empty matrix', span);
+  // `\begin{bmatrix}b_1,\cdots,b_n\end{bmatrix}`: one cell holding a list is a row of blocks.
+  if (cells.length === 1 && cells[0].length === 1 && splitList(cells[0][0]).length > 1) cells = [splitList(cells[0][0])];
   if (cells.some((row) => row.some((c) => ELLIPSIS.test(c)))) return fromTemplate(p, inferTemplate(cells), span, 'matrix');
   const width = Math.max(...cells.map((r) => r.length));
   const parsed: Expr[][] = [];
@@ -76,7 +78,8 @@ export function matrixEnvironment(p: Parser, inner: string, span: Span): Expr {
  * whose blocks follow the pattern of the written items (a column vector `x_j` per column gives a matrix).
  */
 export function ellipsisList(p: Parser, source: string, items: Expr[], span: Span): Expr | null {
-  if (!items.some((item) => item.kind === 'opaque' && ELLIPSIS.test(source.slice(item.span.start, item.span.end).trim().split(/\s/)[0]))) return null;
+  const startsWithEllipsis = (item: Expr) => /^\\(?:cdots|ldots|dots|vdots|ddots)(?![A-Za-z])/.test(source.slice(item.span.start, item.span.end).trim());
+  if (!items.some(startsWithEllipsis)) return null;
   const texts: string[] = [];
   for (const item of items) {
     const text = source.slice(item.span.start, item.span.end).trim();

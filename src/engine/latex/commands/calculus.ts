@@ -142,6 +142,9 @@ function parseSum(p: Parser, t: Token): Expr {
   if (p.atTerminator()) return p.opaque('unsupported', 'a sum without a body', t.span);
   const body = p.parseExpr(Precedence.product);
   const span = { start: t.span.start, end: body.span.end };
+  // `\sum_{ij}` (or `\sum_{i,j}`) is a sum over i of a sum over j.
+  const pair = /^([a-z]),?([a-z])$/.exec(index);
+  if (pair && !upper) return { kind: 'sum', index: pair[1], body: { kind: 'sum', index: pair[2], body, span }, span };
   if (!/^[a-z]$/.test(index)) return p.opaque('not-checkable', `a sum over the index "${index || '?'}"`, span);
   return { kind: 'sum', index, upper, body, span };
 }
