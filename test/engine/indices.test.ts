@@ -47,8 +47,18 @@ describe('indices: entries, matrices written entry by entry, families of samples
     expect(v.steps[0].counterexample?.indices).toEqual({ i: 1 });
   });
 
-  test('a pattern that the written cells do not follow is not guessed', () => {
-    const v = check('X: m×n', '\\mathrm{d}X = \\begin{pmatrix} \\mathrm{d}X_{11} & \\cdots & \\mathrm{d}X_{1n} \\\\ \\vdots & \\ddots & \\vdots \\\\ \\mathrm{d}X_{m1} & \\cdots & \\mathrm{d}X_{nm} \\end{pmatrix}');
+  test('a cell written off the pattern is checked as written: a slip there is a mismatch', () => {
+    const jacobian = (last: string) =>
+      `\\frac{\\partial f}{\\partial x} = \\begin{pmatrix} \\frac{\\partial f_1}{\\partial x_1} & \\cdots & \\frac{\\partial f_p}{\\partial x_1} \\\\ \\vdots & \\ddots & \\vdots \\\\ \\frac{\\partial f_1}{\\partial x_m} & \\cdots & ${last} \\end{pmatrix}`;
+    const declarations = 'R: p×m; R: constant; define: f = \\exp(Rx)';
+    expect(check(declarations, jacobian('\\frac{\\partial f_p}{\\partial x_m}')).status).toBe('verified');
+    const slip = check(declarations, jacobian('\\frac{\\partial f}{\\partial x_m}'));
+    expect(slip.status).toBe('mismatch');
+    expect(slip.reason).toContain('off the pattern');
+  });
+
+  test('a matrix whose cells follow no pattern is not guessed', () => {
+    const v = check('X: m×n', '\\mathrm{d}X = \\begin{pmatrix} \\mathrm{d}X_{11} & \\cdots & \\mathrm{d}Y_{1n} \\\\ \\vdots & \\ddots & \\vdots \\\\ \\mathrm{d}X_{m1} & \\cdots & \\mathrm{d}X_{mn} \\end{pmatrix}');
     expect(v.status).toBe('not-checkable');
     expect(v.reason).toContain('pattern');
   });

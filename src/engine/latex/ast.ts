@@ -107,6 +107,8 @@ export interface BuildNode {
   body: Expr;
   rows: BuildAxis[];
   cols: BuildAxis[];
+  /** Cells written off the pattern, at their row and column values (`2`, `m`): the matrix as written has them. */
+  written?: { row?: string; col?: string; body: Expr }[];
   span: Span;
 }
 

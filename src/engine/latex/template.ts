@@ -12,7 +12,15 @@ export interface Template {
   rows?: TemplateAxis;
   cols?: TemplateAxis;
   nested?: { inner: TemplateAxis; outer: TemplateAxis };
+  /**
+   * Written cells that break the pattern the first row and column set (a slip such as `\partial f/\partial x_m` for
+   * `\partial f_p/\partial x_m`), at their row and column values (`1`, `2`, or the last, `m`): the matrix as written
+   * has these cells, so a checker evaluates them as written. At most {@link MAX_EXCEPTIONS}.
+   */
+  exceptions?: { row?: string; col?: string; text: string }[];
 }
+/** More cells off the pattern than this means there is no pattern. */
+export const MAX_EXCEPTIONS = 1;
 /** Why the cells do not follow one consistent pattern. */
 export interface TemplateFailure { reason: string }
 
@@ -233,9 +241,14 @@ function inferGrid(grid: string[][]): Template | TemplateFailure {
   if (rows && 'reason' in rows) return rows;
   const cols = axis(byCol, C, (c) => grid[R[0]][c], colLayout.gap, 'columns');
   if (cols && 'reason' in cols) return cols;
+  const exceptions: NonNullable<Template['exceptions']> = [];
   for (const [ri, r] of R.entries()) for (const [ci, c] of C.entries()) {
     const want = render(first, subs, (k) => (byRow.has(k) ? rows?.values[ri] : byCol.has(k) ? cols?.values[ci] : undefined));
-    if (canonical(want) !== canonical(grid[r][c])) return fail(`cell ${at(r, c)} \`${grid[r][c]}\` does not match the pattern (expected \`${want}\`)`);
+    if (canonical(want) === canonical(grid[r][c])) continue;
+    // The first row and column set the pattern; a cell elsewhere may break it (and is then checked as written).
+    const setsPattern = ri === 0 || ci === 0;
+    if (setsPattern || exceptions.length >= MAX_EXCEPTIONS) return fail(`cell ${at(r, c)} \`${grid[r][c]}\` does not match the pattern (expected \`${want}\`)`);
+    exceptions.push({ ...(rows ? { row: rows.values[ri] } : {}), ...(cols ? { col: cols.values[ci] } : {}), text: grid[r][c] });
   }
   const used = new Set(grid.flat().flatMap((cell) => tokenize(cell).map((t) => t.text)).filter((t) => /^[A-Za-z]$/u.test(t)));
   const rowIndex = rows ? freeLetter(used, 'i') : undefined;
@@ -246,6 +259,7 @@ function inferGrid(grid: string[][]): Template | TemplateFailure {
   const template: Template = { body };
   if (rows && rowIndex) template.rows = { index: rowIndex, first: '1', last: rows.last };
   if (cols && colIndex) template.cols = { index: colIndex, first: '1', last: cols.last };
+  if (exceptions.length) template.exceptions = exceptions;
   return template;
 }
 
@@ -287,5 +301,6 @@ export function inferTemplate(cells: string[][]): Template | TemplateFailure {
   const inner = inferGrid(nested);
   if ('reason' in inner) return fail(`nested list: ${inner.reason}`);
   if (!inner.rows || !inner.cols) return fail('nested list: both levels must vary');
+  if (inner.exceptions) return fail(`nested list: the item \`${inner.exceptions[0].text}\` does not match the pattern`);
   return { body: inner.body, nested: { inner: inner.rows, outer: inner.cols } };
 }

@@ -14,7 +14,7 @@ export function childrenOf(e: Expr): Expr[] {
     case 'sum':
       return [e.body];
     case 'build':
-      return [e.body];
+      return [e.body, ...(e.written ?? []).map((w) => w.body)];
     case 'cells':
       return e.cells.flat();
     default:
@@ -48,7 +48,7 @@ export function mapTree(e: Expr, f: (node: Expr) => Expr): Expr {
     case 'sum':
       return f({ ...e, body: mapTree(e.body, f) });
     case 'build':
-      return f({ ...e, body: mapTree(e.body, f) });
+      return f({ ...e, body: mapTree(e.body, f), ...(e.written ? { written: e.written.map((w) => ({ ...w, body: mapTree(w.body, f) })) } : {}) });
     case 'cells':
       return f({ ...e, cells: e.cells.map((row) => row.map((c) => mapTree(c, f))) });
     default:

@@ -232,6 +232,14 @@ function evaluateBuild<T>(env: Env<T>, e: BuildNode): Matrix<T> {
       return block;
     }),
   );
+  // Cells written off the pattern replace the pattern's value at their place (the matrix as written).
+  const place = (value: string | undefined, axes: readonly BuildAxis[]) =>
+    value === undefined || axes.length === 0 ? 0 : (/^[0-9]+$/.test(value) ? Number(value) : sizeOf(env.program, namedDim(value))) - 1;
+  for (const w of e.written ?? []) {
+    const r = place(w.row, e.rows);
+    const c = place(w.col, e.cols);
+    if (blocks[r]?.[c]) blocks[r][c] = evaluate(w.body, env);
+  }
   return fromFunction(rowCombos.length * blockRows, colCombos.length * blockCols, (i, j) => {
     const block = blocks[Math.floor(i / blockRows)][Math.floor(j / blockCols)];
     return block.data[(i % blockRows) + (j % blockCols) * blockRows];

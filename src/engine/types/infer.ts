@@ -247,6 +247,8 @@ export class ShapeInference {
     const rowDims = e.rows.map(range);
     const colDims = e.cols.map(range);
     const body = this.infer(e.body);
+    // A cell written off the pattern is still a cell: it must have the shape of the others.
+    for (const w of e.written ?? []) this.unifyOrReport(body, this.infer(w.body), w.body.span, 'A cell written off the pattern and the other cells');
     return {
       rows: [...rowDims, body.rows].reduce((a, b) => mulDims(a, b)),
       cols: [...colDims, body.cols].reduce((a, b) => mulDims(a, b)),

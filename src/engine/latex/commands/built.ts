@@ -1,4 +1,4 @@
-import type { BuildAxis, Expr, WrtSpec } from '../ast.js';
+import type { BuildAxis, BuildNode, Expr, WrtSpec } from '../ast.js';
 import type { Parser } from '../parser.js';
 import { Parser as SubParser } from '../parser.js';
 import type { Span } from '../../span.js';
@@ -45,7 +45,13 @@ function fromTemplate(p: Parser, template: Template | { reason: string }, span: 
   const rows = template.rows ? [axis(template.rows)] : [];
   const cols = template.cols ? [axis(template.cols)] : [];
   if (orientation === 'row' && rows.length) return p.opaque('not-checkable', 'a list with a pattern in two directions', span);
-  return { kind: 'build', body, rows, cols, span };
+  const written: NonNullable<BuildNode['written']> = [];
+  for (const cell of template.exceptions ?? []) {
+    const parsed = parseDerived(p, cell.text, span);
+    if (!parsed) return p.opaque('not-checkable', `a matrix cell that cannot be read: ${cell.text}`, span);
+    written.push({ ...(cell.row ? { row: cell.row } : {}), ...(cell.col ? { col: cell.col } : {}), body: parsed });
+  }
+  return { kind: 'build', body, rows, cols, ...(written.length ? { written } : {}), span };
 }
 
 /**
