@@ -109,6 +109,8 @@ export interface BuildNode {
   cols: BuildAxis[];
   /** Cells written off the pattern, at their row and column values (`2`, `m`): the matrix as written has them. */
   written?: { row?: string; col?: string; body: Expr }[];
+  /** The LaTeX it was read from (printing it back must re-read the same matrix). */
+  source?: string;
   span: Span;
 }
 
@@ -116,6 +118,8 @@ export interface BuildNode {
 export interface CellsNode {
   kind: 'cells';
   cells: Expr[][];
+  /** The LaTeX it was read from. */
+  source?: string;
   span: Span;
 }
 

@@ -130,7 +130,8 @@ export function prefilterTokens(tokens: Token[]): Token[] {
     if (t.value === 'left' || t.value === 'right') {
       const side = t.value;
       const d = delimiterAfter(tokens[i + 1], side);
-      if (d) out.push(d);
+      // The delimiter's span covers `\left` too, so a slice of the source from an item is whole LaTeX.
+      if (d) out.push({ ...d, span: { start: t.span.start, end: d.span.end } });
       i += 2;
       continue;
     }

@@ -68,6 +68,9 @@ export function symbolNames(e: Expr): Set<string> {
   return names;
 }
 
+/** Names the parser gives Greek letters (`\sigma` → `sigma`). */
+const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?=_|$)/;
+
 /** Print a tree back to compact LaTeX (for suggestions and definitions). */
 export function exprToLatex(e: Expr): string {
   const wrapIfSum = (x: Expr) => {
@@ -79,22 +82,32 @@ export function exprToLatex(e: Expr): string {
     return x.kind === 'symbol' || x.kind === 'number' || x.kind === 'call' || (x.kind === 'op' && x.args.length === 0) ? s : `(${s})`;
   };
   switch (e.kind) {
-    case 'symbol':
-      return e.name.includes(':') ? `\\${e.name.split(':')[0]}{${e.name.split(':')[1]}}` : e.name.replace(/_(.{2,})$/, '_{$1}');
+    case 'symbol': {
+      if (e.name.includes(':')) return `\\${e.name.split(':')[0]}{${e.name.split(':')[1]}}`;
+      // Greek letters are named by their command (`sigma` is `\sigma`).
+      const name = GREEK_NAME.test(e.name) ? `\\${e.name}` : e.name;
+      return name.replace(/_(.{2,})$/, '_{$1}');
+    }
     case 'number':
       return e.value === 'pi' ? '\\pi' : e.value;
-    case 'call':
-      return `${e.fn.length > 1 ? `\\${e.fn}` : e.fn}${"'".repeat(e.prime)}(${e.args.map(exprToLatex).join(', ')})`;
+    case 'call': {
+      // `f_kl(X)`, `W_1(x)`: a subscripted name; `softmax`, `sigma`: a command.
+      const fn = /_/.test(e.fn) ? e.fn.replace(/_(.{2,})$/, '_{$1}') : e.fn.length > 1 ? `\\${e.fn}` : e.fn;
+      return `${fn}${"'".repeat(e.prime)}(${e.args.map(exprToLatex).join(', ')})`;
+    }
     case 'differential':
       return `\\mathrm{d}${e.order > 1 ? `^${e.order}` : ''}${atom(e.body)}`;
     case 'derivative':
-      return `\\frac{\\partial${e.wrt.length > 1 ? '^2' : ''} ${exprToLatex(e.of)}}{${e.wrt.map((w) => `\\partial ${w.vec ? '\\mathrm{vec}' : ''}${w.symbol}${w.transposed ? '^T' : ''}`).join(' ')}}`;
+      return `\\frac{\\partial${e.wrt.length > 1 ? '^2' : ''} ${exprToLatex(e.of)}}{${e.wrt.map((w) => {
+        const name = w.symbol.replace(/_(.{2,})$/, '_{$1}');
+        return `\\partial ${w.vec ? `(\\mathrm{vec}${name})` : name}${w.transposed ? '^T' : ''}`;
+      }).join(' ')}}`;
     case 'sum':
       return `\\sum_{${e.index}} ${exprToLatex(e.body)}`;
     case 'build':
-      return `\\left[ ${exprToLatex(e.body)} \\right]_{${[...e.rows, ...e.cols].map((a) => a.index).join('')}}`;
+      return e.source ?? `\\left[ ${exprToLatex(e.body)} \\right]`;
     case 'cells':
-      return `\\begin{pmatrix} ${e.cells.map((row) => row.map(exprToLatex).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
+      return e.source ?? `\\begin{pmatrix} ${e.cells.map((row) => row.map(exprToLatex).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
     case 'space':
       return `\\mathbb{R}^{${e.annotation.rows}\\times ${e.annotation.cols}}`;
     case 'opaque':
@@ -145,6 +158,8 @@ function opToLatex(e: Extract<Expr, { kind: 'op' }>, wrap: (x: Expr) => string, 
       return '\\mathbf{1}';
     case 'trace':
       return `\\mathrm{tr}(${exprToLatex(a)})`;
+    case 'shaped':
+      return `${atom(a)} \\left(\\mathrm{dim}: ${(e.dims ?? []).map((d) => d.replaceAll('·', '')).join('\\times ')}\\right)`;
     default:
       return `\\mathrm{${e.op}}(${e.args.map(exprToLatex).join(', ')})`;
   }

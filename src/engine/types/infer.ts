@@ -86,6 +86,18 @@ export class ShapeInference {
 
   /** Infer every item of every claim and unify the items joined by `=`. */
   inferClaims(claims: readonly Claim[]): void {
+    // Annotations (`a_{m\times 1}`, written anywhere in the formula) are declarations: they hold before any use.
+    for (const claim of claims) {
+      for (const item of claim.items) {
+        walk(item, (n) => {
+          if (n.kind !== 'symbol' || !n.annotation || n.index) return;
+          // An annotation gives the shape of a name that has none yet (rather than meeting a default by its look).
+          const known = this.info.symbols.has(n.name) || declarationOf(this.ctx, n.name)?.rows || this.ctx.definitions?.[n.name];
+          if (!known) this.info.symbols.set(n.name, annotationShape(n.annotation));
+          else this.unifyOrReport(this.symbolShape(n.name), annotationShape(n.annotation), n.span, `The annotation of ${n.name}`);
+        });
+      }
+    }
     for (const claim of claims) {
       const shapes = claim.items.map((item, k) => {
         if (k === 1) this.protectSharedSymbols(claim);

@@ -14,6 +14,12 @@ export interface Mutant {
   step: number;
   slip: string;
   latex: string;
+  /** The step's left item, its right item as written, and the right item with the slip (LaTeX). */
+  left: string;
+  right: string;
+  mutated: string;
+  /** Where the changed right item is in the original formula. */
+  rightSpan: { start: number; end: number };
 }
 
 /**
@@ -29,9 +35,18 @@ export function mutantsOf(latex: string, tree: FormulaTree): Mutant[] {
     claim.relations.forEach((relation, k) => {
       const right = claim.items[k + 1];
       if (relation.relation !== '=' || !right) return;
+      const left = claim.items[k];
       for (const candidate of slipCandidates(right, [])) {
         const replaced = `{${exprToLatex(candidate.right)}}`;
-        mutants.push({ step, slip: candidate.slip, latex: latex.slice(0, right.span.start) + replaced + latex.slice(right.span.end) });
+        mutants.push({
+          step,
+          slip: candidate.slip,
+          latex: latex.slice(0, right.span.start) + replaced + latex.slice(right.span.end),
+          left: latex.slice(left.span.start, left.span.end),
+          right: latex.slice(right.span.start, right.span.end),
+          mutated: replaced,
+          rightSpan: right.span,
+        });
       }
       step += 1;
     });

@@ -41,7 +41,7 @@ function fromTemplate(p: Parser, template: Template | { reason: string }, span: 
   if (letters.some((a) => !INDEX_LETTER.test(a.index))) return p.opaque('not-checkable', 'a matrix written entry by entry that uses every index letter i, j, k, l itself', span);
   const body = parseDerived(p, template.body, span);
   if (!body) return p.opaque('not-checkable', `a matrix written entry by entry whose generic entry ${template.body} cannot be read`, span);
-  if (template.nested) return { kind: 'build', body, rows: [], cols: [axis(template.nested.outer), axis(template.nested.inner)], span };
+  if (template.nested) return { kind: 'build', body, rows: [], cols: [axis(template.nested.outer), axis(template.nested.inner)], source: p.source.slice(span.start, span.end), span };
   const rows = template.rows ? [axis(template.rows)] : [];
   const cols = template.cols ? [axis(template.cols)] : [];
   if (orientation === 'row' && rows.length) return p.opaque('not-checkable', 'a list with a pattern in two directions', span);
@@ -51,7 +51,7 @@ function fromTemplate(p: Parser, template: Template | { reason: string }, span: 
     if (!parsed) return p.opaque('not-checkable', `a matrix cell that cannot be read: ${cell.text}`, span);
     written.push({ ...(cell.row ? { row: cell.row } : {}), ...(cell.col ? { col: cell.col } : {}), body: parsed });
   }
-  return { kind: 'build', body, rows, cols, ...(written.length ? { written } : {}), span };
+  return { kind: 'build', body, rows, cols, ...(written.length ? { written } : {}), source: p.source.slice(span.start, span.end), span };
 }
 
 /**
@@ -76,7 +76,7 @@ export function matrixEnvironment(p: Parser, inner: string, span: Span): Expr {
     }
     parsed.push(out);
   }
-  return { kind: 'cells', cells: parsed, span };
+  return { kind: 'cells', cells: parsed, source: p.source.slice(span.start, span.end), span };
 }
 
 /**
@@ -106,7 +106,7 @@ function entryLetters(index: string | undefined): string[] {
  * `\left[ \frac{\partial f}{\partial X_{ij}} \right]` or `[A_{ij}B]`: brackets around an expression with a two-letter
  * entry index are the matrix of that generic entry (rows over i or k, columns over j or l).
  */
-export function bracketBuild(expr: Expr, span: Span): Expr | null {
+export function bracketBuild(expr: Expr, span: Span, source: string): Expr | null {
   let letters: string[] = [];
   let binds = false;
   const consider = (index: string | undefined) => {
@@ -121,5 +121,5 @@ export function bracketBuild(expr: Expr, span: Span): Expr | null {
     if (n.kind === 'build' || n.kind === 'sum') binds = true;
   });
   if (letters.length !== 2 || binds) return null;
-  return { kind: 'build', body: expr, rows: [{ index: letters[0] }], cols: [{ index: letters[1] }], span };
+  return { kind: 'build', body: expr, rows: [{ index: letters[0] }], cols: [{ index: letters[1] }], source: source.slice(span.start, span.end), span };
 }

@@ -68,6 +68,11 @@ function dimensionNote(p: Parser, open: Token, closer: string): Expr | null {
   return { kind: 'op', op: 'dimnote', args: [], dims: [size(sides[1]), size(sides[2])], span };
 }
 
+/** A matrix read from cells keeps the LaTeX of its delimiters too (`\left( \begin{array} … \right)` prints back whole). */
+function withSource(p: Parser, e: Expr): Expr {
+  return e.kind === 'build' || e.kind === 'cells' ? { ...e, source: p.source.slice(e.span.start, e.span.end) } : e;
+}
+
 function group(closer: string): TokenHandler {
   return (p, open) => {
     const note = closer === ')' ? dimensionNote(p, open, closer) : null;
@@ -79,8 +84,8 @@ function group(closer: string): TokenHandler {
       return p.opaque('unsupported', 'empty group', span);
     }
     if (items.length > 1) return ellipsisList(p, p.source, items, span) ?? p.opaque('not-checkable', 'a tuple of values', span);
-    if (closer === ']') return bracketBuild(items[0], span) ?? ({ ...items[0], span } as Expr);
-    return { ...items[0], span } as Expr;
+    if (closer === ']') return bracketBuild(items[0], span, p.source) ?? withSource(p, { ...items[0], span } as Expr);
+    return withSource(p, { ...items[0], span } as Expr);
   };
 }
 
