@@ -19,7 +19,7 @@ export interface VerdictRecord {
   original?: string;
   originalCounterexample?: { sizes: Record<string, number> };
   originalError?: number;
-  steps: { error: number; status: string }[];
+  steps: { error: number | null; status: string }[];
 }
 
 /** Options of {@link remarkFormulaVerdicts}. */
@@ -107,14 +107,36 @@ export default function remarkFormulaVerdicts(options: FormulaVerdictOptions) {
     }
     const lang = langOfFile(file);
     const byId = new Map(records.map((record) => [record.id, record]));
-    const visit = (node: Nodes): void => {
+    const recordOf = (node: Nodes) => {
       const id = (node.data?.hProperties as { dataFormulaId?: string } | undefined)?.dataFormulaId;
-      const record = id ? byId.get(id) : undefined;
+      return id ? byId.get(id) : undefined;
+    };
+    /** Errata of the inline formulas of a paragraph: their notes follow the paragraph. */
+    const inlineErrata = (paragraph: Nodes): VerdictRecord[] => {
+      const out: VerdictRecord[] = [];
+      const scan = (n: Nodes): void => {
+        const record = n.type === 'inlineMath' ? recordOf(n) : undefined;
+        if (record?.status === 'erratum') out.push(record);
+        if ('children' in n) for (const c of n.children) scan(c as Nodes);
+      };
+      scan(paragraph);
+      return out;
+    };
+    const visit = (node: Nodes): void => {
+      const record = recordOf(node);
       if (record) {
         attach(node, record);
         if (record.status === 'erratum' && node.type === 'formula') node.children.push(erratumNote(record, lang) as never);
       }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+      if (!('children' in node)) return;
+      const children = node.children as Nodes[];
+      for (let k = 0; k < children.length; k++) {
+        visit(children[k]);
+        if (children[k].type !== 'paragraph') continue;
+        const notes = inlineErrata(children[k]).map((r) => erratumNote(r, lang));
+        children.splice(k + 1, 0, ...notes);
+        k += notes.length;
+      }
     };
     visit(tree);
   };

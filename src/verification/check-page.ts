@@ -69,7 +69,8 @@ function stepRecords(formula: CollectedFormula, steps: readonly StepVerdict[]): 
     ...locate(formula, step.span.start),
     latex: formula.latex.slice(step.span.start, step.span.end),
     reason: step.reason,
-    error: step.error,
+    // JSON has no Infinity (a shape conflict): null says "not comparable", the same after a cache round trip.
+    error: Number.isFinite(step.error) ? step.error : null,
     ...(step.suggestion ? { suggestion: step.suggestion } : {}),
     ...(step.counterexample ? { counterexample: step.counterexample } : {}),
   }));

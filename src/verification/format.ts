@@ -43,7 +43,7 @@ export function formatProblem(record: FormulaRecord): string {
     lines.push(`  counterexample${sizes ? ` (${sizes})` : ''}:`);
     for (const [name, value] of Object.entries(example.inputs)) lines.push(`    ${name} = ${formatMatrix(value)}`);
     lines.push(`    left  = ${formatMatrix(example.left)}`, `    right = ${formatMatrix(example.right)}`);
-    if (step.error) lines.push(`    relative error ${step.error.toExponential(2)}`);
+    if (step.error && Number.isFinite(step.error)) lines.push(`    relative error ${step.error.toExponential(2)}`);
   }
   if (step?.suggestion) lines.push(`  did you mean: ${step.suggestion}`);
   return lines.join('\n');

@@ -19,7 +19,8 @@ export interface StepRecord {
   column: number;
   latex: string;
   reason: string;
-  error: number;
+  /** Largest relative error seen; null when the two sides could not be compared (different shapes). */
+  error: number | null;
   suggestion?: string;
   counterexample?: Counterexample;
 }

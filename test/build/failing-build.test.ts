@@ -3,28 +3,18 @@
  * file:line:column, the counterexample and the did-you-mean, and (on GitHub Actions) an annotation.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { fixtureSite } from '../helpers/fixture-site.js';
 import { ROOT } from '../helpers/site.js';
 
-function fixtureSite(fixture: string): string {
-  const site = mkdtempSync(join(tmpdir(), 'failing-build-'));
-  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'));
-  // Copied, not linked: Vite resolves a linked src/ to its real path and then misses the site's components.
-  cpSync(join(ROOT, 'src'), join(site, 'src'), { recursive: true });
-  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) copyFileSync(join(ROOT, file), join(site, file));
-  mkdirSync(join(site, 'content', 'notes', 'fixture'), { recursive: true });
-  copyFileSync(join(ROOT, 'content', 'glossary.yaml'), join(site, 'content', 'glossary.yaml'));
-  const note = join(ROOT, 'test', 'fixtures', 'verify', fixture, 'zh.md');
-  copyFileSync(note, join(site, 'content', 'notes', 'fixture', 'zh.md'));
-  copyFileSync(note, join(site, 'content', 'notes', 'fixture', 'en.md'));
-  return site;
+function fixture(name: string): string {
+  return fixtureSite('failing-build-', readFileSync(join(ROOT, 'test', 'fixtures', 'verify', name, 'zh.md'), 'utf8'));
 }
 
 test('a wrong formula fails the build, with every problem placed and explained', () => {
-  const site = fixtureSite('deliberate-error');
+  const site = fixture('deliberate-error');
   const result = spawnSync('npx', ['astro', 'build'], {
     cwd: site,
     encoding: 'utf8',

@@ -1,0 +1,86 @@
+/**
+ * The authoring loop in `astro dev`: a page with correct formulas shows no error; saving a wrong formula
+ * into the note re-checks it and the browser's error overlay shows the mismatch with the same
+ * file:line:column and message as the build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { launchChromium } from '../browser/harness.js';
+import { fixtureSite } from '../helpers/fixture-site.js';
+import { ROOT } from '../helpers/site.js';
+
+const RIGHT = String.raw`\frac{\partial a^TXb}{\partial X} = ab^T`;
+const WRONG = String.raw`\frac{\partial a^TXb}{\partial X} = ba^T`;
+
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let dev: ChildProcess | undefined;
+afterAll(() => {
+  dev?.kill('SIGTERM');
+});
+
+test('saving a wrong formula in astro dev shows the build\'s message in the error overlay', async () => {
+  const note = readFileSync(join(ROOT, 'test', 'fixtures', 'verify', 'deliberate-error', 'zh.md'), 'utf8').replace(WRONG, RIGHT);
+  const site = fixtureSite('dev-overlay-', note);
+  const port = await freePort();
+  dev = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: site,
+    // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server of an author.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST')), VERDICT_CACHE_DIR: join(site, '.cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${log}`)), 120_000);
+    const listen = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    dev?.stdout?.on('data', listen);
+    dev?.stderr?.on('data', listen);
+  });
+
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    // The first request may land while Vite re-optimises its dependencies (then it reloads): try a few times.
+    for (let attempt = 0; attempt < 4 && (await page.locator('figure.formula').count()) === 0; attempt++) {
+      await page.goto(`http://127.0.0.1:${port}/zh/fixture/`, { waitUntil: 'load', timeout: 120_000 });
+      await page.waitForSelector('figure.formula', { timeout: 30_000 }).catch(() => undefined);
+    }
+    expect(await page.locator('figure.formula').count(), `${log}\n${(await page.content()).slice(0, 2000)}`).toBeGreaterThan(1);
+    expect(await page.locator('vite-error-overlay').count()).toBe(0);
+
+    // The author saves a slip: b a^T for a b^T on line 19.
+    const file = join(site, 'content', 'notes', 'fixture', 'zh.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(RIGHT, WRONG));
+    const overlay = page.locator('vite-error-overlay');
+    // Pushed over the dev server's socket; if the save raced the socket's connection, a reload shows it too.
+    const shown = await overlay.waitFor({ state: 'attached', timeout: 45_000 }).then(() => true, () => false);
+    if (!shown) {
+      await page.reload({ waitUntil: 'load' });
+      await overlay.waitFor({ state: 'attached', timeout: 90_000 });
+    }
+    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? element.textContent ?? '');
+    expect(text).toContain('content/notes/fixture/zh.md:19:1: mismatch:');
+    expect(text).toContain('counterexample');
+    expect(text).toMatch(/did you mean: .*transpose/);
+  } finally {
+    await browser.close();
+  }
+}, 400_000);
