@@ -12,6 +12,10 @@ export default defineConfig({
   site: 'https://matrix-calculus.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Caches inside the project, not in node_modules: projects that share one node_modules (a test's
+  // throwaway site, a benchmark copy) must not read each other's content store or optimised deps.
+  cacheDir: './.astro/cache',
+  vite: { cacheDir: './.astro/vite' },
   integrations: [notesIntegration({ root, checkFormulas })],
   markdown: {
     // Smart quotes would rewrite the notes' ASCII quotes inside prose; the notes keep their own typography.

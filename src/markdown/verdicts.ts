@@ -115,8 +115,9 @@ export default function remarkFormulaVerdicts(options: FormulaVerdictOptions) {
     const inlineErrata = (paragraph: Nodes): VerdictRecord[] => {
       const out: VerdictRecord[] = [];
       const scan = (n: Nodes): void => {
-        const record = n.type === 'inlineMath' ? recordOf(n) : undefined;
-        if (record?.status === 'erratum') out.push(record);
+        // Inline formulas are marked (by id) on whatever node carries them; ids of inline formulas start with `i-`.
+        const record = recordOf(n);
+        if (record?.status === 'erratum' && record.id.startsWith('i-')) out.push(record);
         if ('children' in n) for (const c of n.children) scan(c as Nodes);
       };
       scan(paragraph);
