@@ -1,16 +1,16 @@
 /**
- * `npx tsx scripts/bench-site.ts [--formulas 5000] [--kinds off,cold,warm] [--keep DIR]`: targeted
- * builds of one synthetic site (the full benchmark's builds, one size), for measuring a change
- * without the 25-minute `npm run bench`. With `--keep DIR` the project and its verdict cache are
- * made in DIR (or reused when DIR already holds them: its sources are then copied afresh from this
- * checkout, the notes and the verdict cache kept) and left there, so a warm build can be repeated,
- * compared before and after a change, or profiled.
+ * `npx tsx scripts/bench-site.ts [--formulas 5000 | --real] [--kinds off,cold,warm] [--keep DIR]`:
+ * targeted builds of one synthetic site (the full benchmark's builds, one size) or of a copy of the
+ * real notes, for measuring a change without the 25-minute `npm run bench`. With `--keep DIR` the
+ * project and its verdict cache are made in DIR (or reused when DIR already holds them: its sources
+ * are then copied afresh from this checkout, the notes and the verdict cache kept) and left there,
+ * so a warm build can be repeated, compared before and after a change, or profiled.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBuild } from './bench/build.js';
-import { COPIED, syntheticProject, type BenchProject } from './bench/project.js';
+import { COPIED, realProject, syntheticProject, type BenchProject } from './bench/project.js';
 
 const FORMULAS_PER_NOTE = 50;
 
@@ -34,7 +34,7 @@ if (keep && existsSync(join(keep, 'project'))) {
     cpSync(entry, join(project.root, entry), { recursive: true });
   }
 } else {
-  project = syntheticProject(process.cwd(), { formulas, pages: formulas / FORMULAS_PER_NOTE });
+  project = process.argv.includes('--real') ? realProject(process.cwd()) : syntheticProject(process.cwd(), { formulas, pages: formulas / FORMULAS_PER_NOTE });
   cache = keep ? join(keep, 'verdicts') : mkdtempSync(join(tmpdir(), 'bench-verdicts-'));
   if (keep) {
     mkdirSync(keep, { recursive: true });

@@ -49,9 +49,32 @@ export function verdictsUsed(input: PageCheckInput): number {
   return input.formulas.length + input.formulas.filter((formula) => formula.mark?.kind === 'erratum').length;
 }
 
+/**
+ * A page's contexts sharing their equal parts, as the check made them: read back from disk, each
+ * formula's context is a copy of its own, though most formulas of a section share their symbols,
+ * definitions and conventions. A warm build keeps every page's verification for the whole build.
+ *
+ * @param result A page's verification as read from disk (changed in place).
+ */
+function shareContextParts(result: FileVerification): FileVerification {
+  const parts = new Map<string, unknown>();
+  for (const [id, context] of Object.entries(result.contexts)) {
+    const shared: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(context)) {
+      const text = `${field}\0${JSON.stringify(value)}`;
+      if (!parts.has(text)) parts.set(text, value);
+      shared[field] = parts.get(text);
+    }
+    result.contexts[id] = shared as typeof context;
+  }
+  return result;
+}
+
 /** Whole-page verifications on disk (or in memory only), keyed by file, text and pipeline. */
 export class PageCache {
   private readonly store: VerdictCache<CachedPage>;
+  /** Pages whose contexts already share their parts. */
+  private readonly shared = new WeakSet<CachedPage>();
 
   /**
    * @param dir The verdict cache folder (pages go in its `pages/`), or undefined for memory only.
@@ -75,7 +98,12 @@ export class PageCache {
    * @param source The file's text.
    */
   get(file: string, source: string): CachedPage | undefined {
-    return this.store.peek(this.key(file, source));
+    const cached = this.store.peek(this.key(file, source));
+    if (cached && !this.shared.has(cached)) {
+      shareContextParts(cached.result);
+      this.shared.add(cached);
+    }
+    return cached;
   }
 
   /**
