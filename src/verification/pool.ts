@@ -1,9 +1,11 @@
 /**
- * The check pool: worker threads that derive verdicts in parallel. Work goes out in small batches
- * of verdict jobs (a formula and its context; see speculate.ts), each to the next idle worker, so
- * the formulas of one long page spread over every worker. Each worker derives with its own engine
- * and the shared on-disk verdict cache, and sends the verdicts back. Workers load the TypeScript
- * sources through tsx's loader, so the pool runs the same code under Astro, tsx and vitest.
+ * The check pool: worker threads that derive verdicts in parallel. Every worker gets the whole list
+ * of verdict jobs (a formula and its context; see speculate.ts) and takes the next job not yet taken
+ * from a shared counter, so the formulas of one long page spread over every worker and no worker
+ * waits for the main thread (busy with Vite during a build) to hand out work. Each worker derives
+ * with its own engine and the shared on-disk verdict cache, and sends its verdicts back when the
+ * list is done. Workers load the TypeScript sources through tsx's loader, so the pool runs the same
+ * code under Astro, tsx and vitest.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -19,21 +21,18 @@ export interface PoolSetup {
   engineFingerprint: string;
 }
 
-/** A batch of jobs sent to a worker. */
-export interface BatchRequest {
-  batch: number;
+/** The work sent to every worker: all jobs, and the shared counter of jobs taken. */
+export interface JobsRequest {
   jobs: readonly VerdictJob[];
+  /** One Int32 on a SharedArrayBuffer: the index of the next job to take. */
+  next: Int32Array;
 }
 
-/** A worker's answer: each job's verdict by key, and its cache counts. */
-export interface BatchReply {
-  batch: number;
+/** A worker's answer: the verdicts of the jobs it took, by key, and its cache counts. */
+export interface JobsReply {
   verdicts: [string, Verdict][];
   stats: CacheStats;
 }
-
-/** Jobs per message: small enough to balance uneven formulas, large enough to keep messages few. */
-export const JOBS_PER_BATCH = 4;
 
 const WORKER_ENTRY = new URL('./pool-worker.ts', import.meta.url);
 
@@ -54,7 +53,7 @@ export function workerBootstrap(): string | undefined {
 /**
  * Derive verdicts on `workers` worker threads.
  *
- * @param jobs The verdicts to derive (in the order they are wanted: batches go out in this order).
+ * @param jobs The verdicts to derive (taken in this order).
  * @param setup Cache folder and engine fingerprint.
  * @param workers Number of worker threads.
  * @param bootstrap Worker source from {@link workerBootstrap}.
@@ -66,40 +65,34 @@ export async function deriveInWorkers(
   workers: number,
   bootstrap: string,
 ): Promise<{ verdicts: Map<string, Verdict>; stats: CacheStats }> {
-  const batches: VerdictJob[][] = [];
-  for (let start = 0; start < jobs.length; start += JOBS_PER_BATCH) batches.push(jobs.slice(start, start + JOBS_PER_BATCH));
-  const queue = batches.map((_, batch) => batch);
-  const answered = new Set<number>();
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const verdicts = new Map<string, Verdict>();
   const stats: CacheStats = { hits: 0, misses: 0 };
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, batches.length)) }, () => new Worker(bootstrap, { eval: true, workerData: setup }));
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () => new Worker(bootstrap, { eval: true, workerData: setup }));
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const batch = queue.shift();
-              if (batch === undefined) resolve();
-              else worker.postMessage({ batch, jobs: batches[batch] } satisfies BatchRequest);
-            };
-            worker.on('message', (reply: BatchReply) => {
-              answered.add(reply.batch);
+            let answered = false;
+            worker.on('message', (reply: JobsReply) => {
+              answered = true;
               for (const [key, verdict] of reply.verdicts) verdicts.set(key, verdict);
               stats.hits += reply.stats.hits;
               stats.misses += reply.stats.misses;
-              next();
+              resolve();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
-              if (answered.size < batches.length) reject(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
+              if (!answered) reject(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
             });
-            next();
+            worker.postMessage({ jobs, next } satisfies JobsRequest);
           }),
       ),
     );
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
+  if (verdicts.size < new Set(jobs.map((job) => job.key)).size) throw new Error('the check workers left verdicts underived');
   return { verdicts, stats };
 }
