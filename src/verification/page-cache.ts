@@ -16,7 +16,8 @@ import type { FileVerification } from './page-result.js';
 /** Folders whose sources decide a page's verification (the engine's are in the engine fingerprint). */
 const PIPELINE_SOURCES = [join('src', 'markdown'), join('src', 'verification')];
 /** Files whose contents decide it too. */
-const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json'];
+// report-math.ts renders the report's KaTeX, cached under this fingerprint (derived-cache.ts).
+const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json', join('src', 'site', 'report-math.ts')];
 
 /** A cached page: its verification and how many verdicts it used (counted as cache hits). */
 interface CachedPage {

@@ -23,7 +23,7 @@ export interface VerdictJob {
   options: CheckOptions;
 }
 
-/** Whether an expression holds a part the engine cannot evaluate (a tuple, `\\cdots` ...): a step with one does not verify. */
+/** Whether an expression holds a part the engine cannot evaluate (a tuple, `\cdots` ...): a step with one does not verify. */
 function hasOpaque(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
   if ((node as { kind?: unknown }).kind === 'opaque') return true;
