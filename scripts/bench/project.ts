@@ -30,7 +30,7 @@ export interface BenchProject {
 }
 
 /** Top-level entries a throwaway project copies; the rest (but content and build output) are linked. */
-const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'pagefind.yml'];
+export const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'pagefind.yml'];
 const SKIPPED = new Set(['content', 'dist', 'bench', 'BENCHMARKS.md']);
 
 function scaffold(source: string, label: string): string {

@@ -1,17 +1,19 @@
 /**
  * Checking many pages at once (the build's whole site). A page whose every verdict is already
- * cached is answered from the cache on this thread, deriving nothing. The rest are grouped by note
- * (its languages share formulas, so the second language is served by the first's verdicts) and
- * checked on this thread, or by the worker pool when there are enough formulas left to derive for
- * the workers to pay for their start. Both paths run the same page check: the results are identical.
+ * cached is answered from the cache on this thread, deriving nothing. For the rest, when there are
+ * enough formulas for workers to pay for their start, the verdicts their check will ask for are
+ * predicted (speculate.ts) and derived by the worker pool, formula by formula — the formulas of one
+ * long page spread over every worker — and then every page is checked on this thread in page order,
+ * exactly as without workers, finding those verdicts ready; a verdict that was not predicted is
+ * derived then. Both paths run the same page check: the results are identical.
  */
 import { availableParallelism } from 'node:os';
 import type { Verdict } from '../engine/index.js';
 import type { VerdictCache } from './cache.js';
 import { verdictKey, type Checker, type PageCheckInput } from './check-page.js';
 import { verifyPage, type FileVerification } from './page-result.js';
-import { verifyInWorkers, workerBootstrap } from './pool.js';
-
+import { deriveInWorkers, workerBootstrap } from './pool.js';
+import { predictedJobs } from './speculate.js';
 /** When and how wide to check in parallel. */
 export interface ParallelOptions {
   /** Worker threads (default: the machine's available parallelism). 1 or less: never parallel. */
@@ -60,25 +62,37 @@ function fromCache(input: PageCheckInput, setup: BatchSetup): FileVerification |
   }
 }
 
-/** Pages grouped by note, in first-seen order. */
-function unitsOf(pages: readonly PageCheckInput[]): PageCheckInput[][] {
-  const bySlug = new Map<string, PageCheckInput[]>();
-  for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
-  return [...bySlug.values()];
+/**
+ * How many threads should derive the verdicts of these pages: 1 (this thread) unless parallelism
+ * is allowed and there are enough formulas to pay for starting workers.
+ *
+ * @param pages Pages with uncached verdicts.
+ * @param parallel The site's parallelism options.
+ */
+export function workerCount(pages: readonly PageCheckInput[], parallel: ParallelOptions | false): number {
+  if (parallel === false) return 1;
+  const formulas = pages.reduce((sum, page) => sum + page.formulas.length, 0);
+  if (formulas < (parallel.minFormulas ?? PARALLEL_MIN_FORMULAS)) return 1;
+  return Math.max(1, parallel.workers ?? availableParallelism());
 }
 
 /**
- * How many threads should check these units: 1 (this thread) unless parallelism is allowed, there
- * are two units or more, and enough formulas to pay for starting workers.
- *
- * @param units Pages grouped by note, each with uncached verdicts.
- * @param parallel The site's parallelism options.
+ * A checker that answers from verdicts the workers derived, counting each use as the one-thread
+ * check would (the first is the worker's miss or hit, already counted; later ones are hits), and
+ * derives what they did not on this thread.
  */
-export function workerCount(units: readonly (readonly PageCheckInput[])[], parallel: ParallelOptions | false): number {
-  if (parallel === false || units.length < 2) return 1;
-  const formulas = units.flat().reduce((sum, page) => sum + page.formulas.length, 0);
-  if (formulas < (parallel.minFormulas ?? PARALLEL_MIN_FORMULAS)) return 1;
-  return Math.max(1, Math.min(parallel.workers ?? availableParallelism(), units.length));
+function withDerived(setup: BatchSetup, derived: Map<string, Verdict>): Checker {
+  const uncounted = new Set(derived.keys());
+  return {
+    engine: setup.checker.engine,
+    verify(latex, context, options) {
+      const key = verdictKey(latex, context, setup.engineFingerprint, options);
+      const verdict = derived.get(key);
+      if (verdict === undefined) return setup.checker.verify(latex, context, options);
+      if (!uncounted.delete(key)) setup.cache.count(1);
+      return verdict;
+    },
+  };
 }
 
 /**
@@ -95,15 +109,17 @@ export async function verifyPages(inputs: readonly PageCheckInput[], setup: Batc
     if (cached) results.set(input, cached);
     else pending.push(input);
   }
-  const units = unitsOf(pending);
-  const workers = workerCount(units, setup.parallel);
+  const workers = workerCount(pending, setup.parallel);
   const bootstrap = workers > 1 ? workerBootstrap() : undefined;
+  let checker = setup.checker;
   if (bootstrap) {
-    const { results: byUnit, stats } = await verifyInWorkers(units, { cacheDir: setup.cacheDir, engineFingerprint: setup.engineFingerprint }, workers, bootstrap);
-    units.forEach((unit, i) => unit.forEach((page, j) => results.set(page, byUnit[i][j])));
-    setup.cache.count(stats.hits, stats.misses);
-  } else {
-    for (const page of pending) results.set(page, verifyPage(page, setup.checker));
+    const jobs = predictedJobs(pending, setup.checker.engine, setup.engineFingerprint).filter((job) => setup.cache.peek(job.key) === undefined);
+    if (jobs.length) {
+      const { verdicts, stats } = await deriveInWorkers(jobs, { cacheDir: setup.cacheDir, engineFingerprint: setup.engineFingerprint }, workers, bootstrap);
+      setup.cache.count(stats.hits, stats.misses);
+      checker = withDerived(setup, verdicts);
+    }
   }
+  for (const page of pending) results.set(page, verifyPage(page, checker));
   return inputs.map((input) => results.get(input) as FileVerification);
 }

@@ -20,13 +20,19 @@ export interface CacheStats {
 /** A content-addressed store of JSON values on disk, with an in-memory layer. */
 export class VerdictCache<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
-  private readonly memory = new Map<string, T>();
+  /** Values read or computed in this process (none when the cache keeps nothing in memory). */
+  private readonly memory: Map<string, T> | undefined;
 
   /**
    * @param dir Folder of the cache, or undefined for memory only.
+   * @param options `memory: false` keeps no value in memory (for large values wanted once; needs a folder).
    */
-  constructor(private readonly dir: string | undefined) {
+  constructor(
+    private readonly dir: string | undefined,
+    options: { memory?: boolean } = {},
+  ) {
     if (dir) mkdirSync(dir, { recursive: true });
+    this.memory = options.memory === false && dir ? undefined : new Map<string, T>();
   }
 
   /**
@@ -45,15 +51,15 @@ export class VerdictCache<T> {
    * @param compute Produces the value when it is not cached.
    */
   getOrCompute(key: string, compute: () => T): T {
-    const cached = this.memory.get(key) ?? this.read(key);
+    const cached = this.memory?.get(key) ?? this.read(key);
     if (cached !== undefined) {
       this.stats.hits += 1;
-      this.memory.set(key, cached);
+      this.memory?.set(key, cached);
       return cached;
     }
     this.stats.misses += 1;
     const value = compute();
-    this.memory.set(key, value);
+    this.memory?.set(key, value);
     this.write(key, value);
     return value;
   }
@@ -64,8 +70,8 @@ export class VerdictCache<T> {
    * @param key From {@link VerdictCache.key}.
    */
   peek(key: string): T | undefined {
-    const cached = this.memory.get(key) ?? this.read(key);
-    if (cached !== undefined) this.memory.set(key, cached);
+    const cached = this.memory?.get(key) ?? this.read(key);
+    if (cached !== undefined) this.memory?.set(key, cached);
     return cached;
   }
 

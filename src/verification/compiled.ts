@@ -2,17 +2,56 @@
  * The compiled formulas of a page, for its live check widgets: for each display formula the build
  * verified (or corrected as an erratum), its parsed tree and the context it was checked in — and
  * for an erratum also the source's original — exactly as the build's verification saw them. The
- * browser runs the engine on these; it never parses page text.
+ * browser runs the engine on these; it never parses page text. A page's data is cached (see
+ * derived-cache.ts) under its formulas, their statuses and contexts, and the pipeline's sources.
  */
-import { createEngine } from '../engine/index.js';
+import { createEngine, type Context } from '../engine/index.js';
 import type { WidgetFormula, WidgetFormulas } from '../widget/data.js';
 import { BUILD_SEED } from './check-page.js';
-import type { SiteVerification } from './site.js';
+import type { FileVerification, SiteVerification } from './site.js';
 
 // The data format is the widget's (it reads it); the build writes it.
 export type { WidgetFormula, WidgetFormulas };
 
 const engine = createEngine();
+
+/** What one widget formula is compiled from. */
+interface WidgetSource {
+  id: string;
+  status: 'verified' | 'erratum';
+  latex: string;
+  original?: string;
+  context: Context;
+}
+
+/** The display formulas of a page a widget can check, with what each is compiled from. */
+function widgetSources({ records, contexts }: FileVerification): WidgetSource[] {
+  const sources: WidgetSource[] = [];
+  for (const record of records) {
+    const context = contexts[record.id];
+    if (!record.display || !context || (record.status !== 'verified' && record.status !== 'erratum')) continue;
+    sources.push({
+      id: record.id,
+      status: record.status,
+      latex: record.latex,
+      ...(record.status === 'erratum' && record.original ? { original: record.original } : {}),
+      context,
+    });
+  }
+  return sources;
+}
+
+function compile(sources: readonly WidgetSource[]): WidgetFormulas {
+  const formulas: Record<string, WidgetFormula> = {};
+  for (const source of sources) {
+    formulas[source.id] = {
+      status: source.status,
+      compiled: engine.compile(source.latex, source.context),
+      ...(source.original !== undefined ? { original: engine.compile(source.original, source.context) } : {}),
+    };
+  }
+  return { seed: BUILD_SEED, formulas };
+}
 
 /**
  * The widget data of one note file, from the site's verification (one run per file content).
@@ -21,16 +60,17 @@ const engine = createEngine();
  * @param path The note file (relative to the root, or absolute).
  */
 export async function widgetFormulas(site: SiteVerification, path: string): Promise<WidgetFormulas> {
-  const { records, contexts } = await site.verifyFile(path);
-  const formulas: Record<string, WidgetFormula> = {};
-  for (const record of records) {
-    const context = contexts[record.id];
-    if (!record.display || !context || (record.status !== 'verified' && record.status !== 'erratum')) continue;
-    formulas[record.id] = {
-      status: record.status,
-      compiled: engine.compile(record.latex, context),
-      ...(record.status === 'erratum' && record.original ? { original: engine.compile(record.original, context) } : {}),
-    };
-  }
-  return { seed: BUILD_SEED, formulas };
+  return compile(widgetSources(await site.verifyFile(path)));
+}
+
+/**
+ * The widget data of one note file as the JSON the page ships, from the derived cache when the
+ * page's formulas, statuses and contexts and the pipeline are unchanged.
+ *
+ * @param site The site's verification.
+ * @param path The note file (relative to the root, or absolute).
+ */
+export async function widgetFormulasJson(site: SiteVerification, path: string): Promise<string> {
+  const sources = widgetSources(await site.verifyFile(path));
+  return site.derived.get('widget-json', { seed: BUILD_SEED, sources }, () => JSON.stringify(compile(sources)));
 }

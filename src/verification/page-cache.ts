@@ -16,7 +16,8 @@ import type { FileVerification } from './page-result.js';
 /** Folders whose sources decide a page's verification (the engine's are in the engine fingerprint). */
 const PIPELINE_SOURCES = [join('src', 'markdown'), join('src', 'verification')];
 /** Files whose contents decide it too. */
-const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json'];
+// report-math.ts renders the report's KaTeX, cached under this fingerprint (derived-cache.ts).
+const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json', join('src', 'site', 'report-math.ts')];
 
 /** A cached page: its verification and how many verdicts it used (counted as cache hits). */
 interface CachedPage {
@@ -49,9 +50,32 @@ export function verdictsUsed(input: PageCheckInput): number {
   return input.formulas.length + input.formulas.filter((formula) => formula.mark?.kind === 'erratum').length;
 }
 
+/**
+ * A page's contexts sharing their equal parts, as the check made them: read back from disk, each
+ * formula's context is a copy of its own, though most formulas of a section share their symbols,
+ * definitions and conventions. A warm build keeps every page's verification for the whole build.
+ *
+ * @param result A page's verification as read from disk (changed in place).
+ */
+function shareContextParts(result: FileVerification): FileVerification {
+  const parts = new Map<string, unknown>();
+  for (const [id, context] of Object.entries(result.contexts)) {
+    const shared: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(context)) {
+      const text = `${field}\0${JSON.stringify(value)}`;
+      if (!parts.has(text)) parts.set(text, value);
+      shared[field] = parts.get(text);
+    }
+    result.contexts[id] = shared as typeof context;
+  }
+  return result;
+}
+
 /** Whole-page verifications on disk (or in memory only), keyed by file, text and pipeline. */
 export class PageCache {
   private readonly store: VerdictCache<CachedPage>;
+  /** Pages whose contexts already share their parts. */
+  private readonly shared = new WeakSet<CachedPage>();
 
   /**
    * @param dir The verdict cache folder (pages go in its `pages/`), or undefined for memory only.
@@ -75,7 +99,12 @@ export class PageCache {
    * @param source The file's text.
    */
   get(file: string, source: string): CachedPage | undefined {
-    return this.store.peek(this.key(file, source));
+    const cached = this.store.peek(this.key(file, source));
+    if (cached && !this.shared.has(cached)) {
+      shareContextParts(cached.result);
+      this.shared.add(cached);
+    }
+    return cached;
   }
 
   /**

@@ -1,34 +1,36 @@
 /**
- * The check pool: worker threads that check units of pages in parallel. A unit is a note's pages
- * (its languages), checked in order inside one worker: each page threads its own context, and the
- * second language's formulas are memory hits of the first's. Units go out largest first, each to
- * the next idle worker. Workers load the TypeScript sources through tsx's loader, so the pool runs
- * the same code under Astro, tsx and vitest.
+ * The check pool: worker threads that derive verdicts in parallel. Every worker gets the whole list
+ * of verdict jobs (a formula and its context; see speculate.ts) and takes the next job not yet taken
+ * from a shared counter, so the formulas of one long page spread over every worker and no worker
+ * waits for the main thread (busy with Vite during a build) to hand out work. Each worker derives
+ * with its own engine and the shared on-disk verdict cache, and sends its verdicts back when the
+ * list is done. Workers load the TypeScript sources through tsx's loader, so the pool runs the same
+ * code under Astro, tsx and vitest.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Verdict } from '../engine/index.js';
 import type { CacheStats } from './cache.js';
-import type { PageCheckInput } from './check-page.js';
-import type { FileVerification } from './page-result.js';
+import type { VerdictJob } from './speculate.js';
 
-/** What every worker needs to check like the main thread. */
+/** What every worker needs to derive like the main thread. */
 export interface PoolSetup {
   /** Absolute verdict cache folder, or undefined for memory only. */
   cacheDir?: string;
   engineFingerprint: string;
 }
 
-/** A unit of work sent to a worker. */
-export interface UnitRequest {
-  unit: number;
-  pages: readonly PageCheckInput[];
+/** The work sent to every worker: all jobs, and the shared counter of jobs taken. */
+export interface JobsRequest {
+  jobs: readonly VerdictJob[];
+  /** One Int32 on a SharedArrayBuffer: the index of the next job to take. */
+  next: Int32Array;
 }
 
-/** A worker's answer: the unit's page results, in order, and its cache counts. */
-export interface UnitReply {
-  unit: number;
-  results: FileVerification[];
+/** A worker's answer: the verdicts of the jobs it took, by key, and its cache counts. */
+export interface JobsReply {
+  verdicts: [string, Verdict][];
   stats: CacheStats;
 }
 
@@ -48,55 +50,49 @@ export function workerBootstrap(): string | undefined {
   return `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_ENTRY.href)}); });`;
 }
 
-function size(unit: readonly PageCheckInput[]): number {
-  return unit.reduce((sum, page) => sum + page.formulas.length, 0);
-}
-
 /**
- * Check units of pages on `workers` worker threads.
+ * Derive verdicts on `workers` worker threads.
  *
- * @param units Units of pages; the pages of a unit are checked in order in one worker.
+ * @param jobs The verdicts to derive (taken in this order).
  * @param setup Cache folder and engine fingerprint.
- * @param workers Number of worker threads (at most one per unit).
+ * @param workers Number of worker threads.
  * @param bootstrap Worker source from {@link workerBootstrap}.
- * @returns Each unit's page results (in the units' order) and the cache counts of all workers.
+ * @returns Every job's verdict by key, and the cache counts of all workers.
  */
-export async function verifyInWorkers(
-  units: readonly (readonly PageCheckInput[])[],
+export async function deriveInWorkers(
+  jobs: readonly VerdictJob[],
   setup: PoolSetup,
   workers: number,
   bootstrap: string,
-): Promise<{ results: FileVerification[][]; stats: CacheStats }> {
-  const queue = units.map((_, unit) => unit).sort((a, b) => size(units[b]) - size(units[a]));
-  const results: FileVerification[][] = new Array(units.length);
+): Promise<{ verdicts: Map<string, Verdict>; stats: CacheStats }> {
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const verdicts = new Map<string, Verdict>();
   const stats: CacheStats = { hits: 0, misses: 0 };
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, units.length)) }, () => new Worker(bootstrap, { eval: true, workerData: setup }));
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () => new Worker(bootstrap, { eval: true, workerData: setup }));
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const unit = queue.shift();
-              if (unit === undefined) resolve();
-              else worker.postMessage({ unit, pages: units[unit] } satisfies UnitRequest);
-            };
-            worker.on('message', (reply: UnitReply) => {
-              results[reply.unit] = reply.results;
+            let answered = false;
+            worker.on('message', (reply: JobsReply) => {
+              answered = true;
+              for (const [key, verdict] of reply.verdicts) verdicts.set(key, verdict);
               stats.hits += reply.stats.hits;
               stats.misses += reply.stats.misses;
-              next();
+              resolve();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
-              if (queue.length || results.includes(undefined as never)) reject(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
+              if (!answered) reject(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
             });
-            next();
+            worker.postMessage({ jobs, next } satisfies JobsRequest);
           }),
       ),
     );
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  return { results, stats };
+  if (verdicts.size < new Set(jobs.map((job) => job.key)).size) throw new Error('the check workers left verdicts underived');
+  return { verdicts, stats };
 }

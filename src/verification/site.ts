@@ -14,6 +14,7 @@ import { verifyPages, type ParallelOptions } from './batch.js';
 import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
 import { createChecker, type Checker, type DeclarationProblem, type PageCheckInput } from './check-page.js';
 import { collectFormulas } from './collect.js';
+import { DerivedCache } from './derived-cache.js';
 import { formatProblem } from './format.js';
 import { PageCache, pipelineFingerprint, verdictsUsed } from './page-cache.js';
 import { verifyPage, type FileVerification } from './page-result.js';
@@ -41,6 +42,8 @@ export interface SiteVerification {
   problems(): Promise<{ records: FormulaRecord[]; declarations: DeclarationProblem[] }>;
   /** Cache hits and misses so far. */
   cacheStats(): CacheStats;
+  /** What the build makes from the verification (widget data, report KaTeX), cached beside the verdicts. */
+  derived: DerivedCache;
 }
 
 /**
@@ -78,7 +81,9 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   const fingerprint = engineFingerprint(root);
   const checker: Checker = createChecker(cache, fingerprint);
   const references = loadReferences(root);
-  const pages = new PageCache(cacheDir, pipelineFingerprint(root, fingerprint));
+  const pipeline = pipelineFingerprint(root, fingerprint);
+  const pages = new PageCache(cacheDir, pipeline);
+  const derived = new DerivedCache(cacheDir, pipeline);
   const byContent = new Map<string, Promise<FileVerification>>();
 
   /** A page's verification from the page cache, its verdicts counted as cache hits. */
@@ -148,6 +153,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
       };
     },
     cacheStats: () => ({ ...cache.stats }),
+    derived,
   };
 }
 

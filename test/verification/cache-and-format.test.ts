@@ -49,3 +49,13 @@ test('a GitHub annotation names file, line and column, and escapes its message',
   expect(annotation).not.toContain('\n');
   expect(annotation).toContain('%0A  counterexample');
 });
+
+test("a page read back from the page cache has the check's contexts, their equal parts shared", async () => {
+  const root = fixtureRoot('deliberate-error');
+  const cold = await createSiteVerification({ root }).verifyFile('content/notes/fixture/zh.md');
+  const warm = await createSiteVerification({ root }).verifyFile('content/notes/fixture/zh.md');
+  expect(warm).toEqual(cold);
+  const [first, second] = Object.values(warm.contexts);
+  expect(first.symbols).toEqual(second.symbols);
+  expect(first.symbols).toBe(second.symbols);
+});

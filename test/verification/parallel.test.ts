@@ -1,7 +1,8 @@
 /**
  * Checking in parallel (worker threads) gives exactly what checking on one thread gives: the same
  * records, problems and per-formula contexts, on real notes (definitions, errata, declarations), a
- * deliberate error and synthetic notes; and the pool starts only when it can pay.
+ * deliberate error and synthetic notes, also when one long page is spread over the workers; the
+ * predicted verdicts are the ones the check asks for; and the pool starts only when it can pay.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ import { VerdictCache } from '../../src/verification/cache.js';
 import { createChecker, type PageCheckInput } from '../../src/verification/check-page.js';
 import { collectFormulas } from '../../src/verification/collect.js';
 import { verifyPage } from '../../src/verification/page-result.js';
-import { verifyInWorkers, workerBootstrap } from '../../src/verification/pool.js';
+import { deriveInWorkers, workerBootstrap } from '../../src/verification/pool.js';
+import { predictedJobs } from '../../src/verification/speculate.js';
+import { verdictKey } from '../../src/verification/check-page.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { ROOT } from '../helpers/site.js';
 
@@ -46,18 +49,33 @@ async function pageInputs(root: string): Promise<PageCheckInput[]> {
 describe('the check pool', () => {
   const root = project();
 
-  test('workers give the records, problems and contexts of one thread, page for page', async () => {
+  test('workers derive the verdicts one thread derives, and the predictions are the verdicts the check asks for', async () => {
     const inputs = await pageInputs(root);
     const serialChecker = createChecker(new VerdictCache(undefined), 'test');
-    const serial = inputs.map((input) => verifyPage(input, serialChecker));
+    const asked = new Set<string>();
+    const recording = { ...serialChecker, verify: (latex: string, context: never, options?: never) => (asked.add(verdictKey(latex, context, 'test', options)), serialChecker.verify(latex, context, options)) };
+    const serial = inputs.map((input) => verifyPage(input, recording));
+    const jobs = predictedJobs(inputs, serialChecker.engine, 'test');
+    // Every verdict the check asks for was predicted, and nothing else (on these notes).
+    expect(new Set(jobs.map((job) => job.key))).toEqual(asked);
     const bootstrap = workerBootstrap();
     expect(bootstrap).toBeDefined();
-    const units = inputs.map((input) => [input]);
-    const { results, stats } = await verifyInWorkers(units, { engineFingerprint: 'test' }, 2, bootstrap as string);
-    expect(results.map((unit) => unit[0])).toEqual(serial);
+    const { verdicts, stats } = await deriveInWorkers(jobs, { engineFingerprint: 'test' }, 2, bootstrap as string);
+    expect(stats).toEqual({ hits: 0, misses: jobs.length });
+    for (const job of jobs) expect(verdicts.get(job.key), job.latex).toEqual(serialChecker.verify(job.latex, job.context, job.options));
     expect(serial.flatMap((page) => page.records.map((record) => record.status))).toContain('mismatch');
     expect(serial.flatMap((page) => page.records.map((record) => record.status))).toContain('erratum');
-    expect(stats.hits + stats.misses).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('one long page spread over the workers reports exactly what a serial check reports', async () => {
+    const single = mkdtempSync(join(tmpdir(), 'parallel-one-page-'));
+    cpSync(join(ROOT, 'content', 'notes', REAL_NOTES[1]), join(single, 'content', 'notes', REAL_NOTES[1]), { recursive: true });
+    cpSync(join(ROOT, 'content', 'references.yaml'), join(single, 'content', 'references.yaml'));
+    const serial = createSiteVerification({ root: single, cacheDir: false, parallel: false });
+    const parallel = createSiteVerification({ root: single, cacheDir: false, parallel: { workers: 2, minFormulas: 1 } });
+    expect(await parallel.report()).toEqual(await serial.report());
+    for (const note of listNoteFiles(single)) expect(await parallel.verifyFile(note.path)).toEqual(await serial.verifyFile(note.path));
+    expect(parallel.cacheStats()).toEqual(serial.cacheStats());
   }, 120_000);
 
   test('the whole site checked in parallel reports exactly what a serial check reports', async () => {
@@ -89,12 +107,11 @@ describe('when the pool starts', () => {
   const page = (slug: string, formulas: number) => ({ file: `${slug}.md`, slug, lang: 'zh' as const, formulas: new Array(formulas).fill(undefined) });
 
   test.each([
-    ['parallelism off', [[page('a', 500)], [page('b', 500)]], false, 1],
-    ['one note only', [[page('a', 500), page('a', 500)]], { workers: 4 }, 1],
-    ['too few formulas', [[page('a', 10)], [page('b', 10)]], { workers: 4 }, 1],
-    ['enough formulas', [[page('a', 100)], [page('b', 100)]], { workers: 4 }, 2],
-    ['more notes than workers', [[page('a', 100)], [page('b', 100)], [page('c', 100)]], { workers: 2 }, 2],
-  ] as const)('%s', (_, units, parallel, expected) => {
-    expect(workerCount(units as unknown as PageCheckInput[][], parallel)).toBe(expected);
+    ['parallelism off', [page('a', 500), page('b', 500)], false, 1],
+    ['too few formulas', [page('a', 10), page('b', 10)], { workers: 4 }, 1],
+    ['one long page', [page('a', 500)], { workers: 4 }, 4],
+    ['enough formulas', [page('a', 100), page('b', 100)], { workers: 2 }, 2],
+  ] as const)('%s', (_, pages, parallel, expected) => {
+    expect(workerCount(pages as unknown as PageCheckInput[], parallel)).toBe(expected);
   });
 });

@@ -4,16 +4,16 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listNoteFiles } from '../../../site/notes';
-import { widgetFormulas, type WidgetFormulas } from '../../../verification/compiled';
+import { widgetFormulasJson, type WidgetFormulas } from '../../../verification/compiled';
 import { BUILD_SEED } from '../../../verification/check-page';
 import { formulaCheckEnabled, siteVerification } from '../../../verification/site';
 
 export const getStaticPaths = (() =>
   listNoteFiles(process.cwd()).map((note) => ({ params: { lang: note.lang, slug: note.slug }, props: { path: note.path } }))) satisfies GetStaticPaths;
 
+const UNCHECKED: WidgetFormulas = { seed: BUILD_SEED, formulas: {} };
+
 export const GET: APIRoute = async ({ props }) => {
-  const data: WidgetFormulas = formulaCheckEnabled()
-    ? await widgetFormulas(siteVerification(), (props as { path: string }).path)
-    : { seed: BUILD_SEED, formulas: {} };
-  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+  const json = formulaCheckEnabled() ? await widgetFormulasJson(siteVerification(), (props as { path: string }).path) : JSON.stringify(UNCHECKED);
+  return new Response(json, { headers: { 'content-type': 'application/json' } });
 };

@@ -1,0 +1,63 @@
+/**
+ * The derived-data cache: what the build makes from a page's verification besides the verdicts —
+ * the widgets' compiled formulas, the report's KaTeX — stored under the hash of everything it is
+ * made from, beside the verdicts (`derived/<kind>/` in the verdict cache folder). Every key holds
+ * the pipeline fingerprint (the engine's, Markdown's and verification's sources, the installed
+ * packages; see page-cache.ts) and the caller's inputs (formula text, context, options), so an
+ * edited formula, engine or renderer never reads what its previous self made. Unlike verdicts,
+ * values are not kept in memory: they are large, and each is wanted once or twice per build.
+ */
+import { join } from 'node:path';
+import { VerdictCache, type CacheStats } from './cache.js';
+
+/** A content-addressed store of derived values, by kind. */
+export class DerivedCache {
+  private readonly stores = new Map<string, VerdictCache<unknown>>();
+  private readonly counts = new Map<string, CacheStats>();
+
+  /**
+   * @param dir The verdict cache folder (values go in its `derived/`), or undefined for no cache.
+   * @param fingerprint The pipeline's (see {@link pipelineFingerprint} in page-cache.ts).
+   */
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly fingerprint: string,
+  ) {}
+
+  private store(kind: string): VerdictCache<unknown> | undefined {
+    if (!this.dir) return undefined;
+    let store = this.stores.get(kind);
+    if (!store) {
+      store = new VerdictCache<unknown>(join(this.dir, 'derived', kind), { memory: false });
+      this.stores.set(kind, store);
+    }
+    return store;
+  }
+
+  /**
+   * The value made from `inputs`, from the cache or computed (and stored).
+   *
+   * @param kind What the value is (its folder): `widget-json`, `report-katex` ...
+   * @param inputs Everything the value depends on besides the pipeline's sources.
+   * @param compute Makes the value (a pure function of `inputs` and those sources).
+   */
+  get<T>(kind: string, inputs: unknown, compute: () => T): T {
+    const counts = this.counts.get(kind) ?? { hits: 0, misses: 0 };
+    this.counts.set(kind, counts);
+    const store = this.store(kind);
+    if (!store) {
+      counts.misses += 1;
+      return compute();
+    }
+    const before = store.stats.hits;
+    const value = store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
+    if (store.stats.hits > before) counts.hits += 1;
+    else counts.misses += 1;
+    return value;
+  }
+
+  /** Hits and misses by kind so far. */
+  stats(): Record<string, CacheStats> {
+    return Object.fromEntries([...this.counts].map(([kind, counts]) => [kind, { ...counts }]));
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The verdicts a page check will ask for, worked out before any is derived, so that the formulas of
+ * one page can be derived in parallel. A formula's context depends on what earlier formulas of its
+ * page define and declare, and that comes from their verdicts; but it is decided almost entirely by
+ * the formulas' syntax (`f(X) = …` defines f, `x \in \mathbb{R}^n` declares x), which the engine's
+ * own preparation step reads without checking anything. Threading the page with those predictions
+ * gives the (formula, context) pairs the real check will most likely need; they are derived in
+ * parallel, and the real check then runs in page order as always, finding them cached. A wrong
+ * prediction costs time, never a different verdict: the real check derives whatever it does not
+ * find.
+ */
+import type { Context, Engine, Verdict } from '../engine/index.js';
+import { prepare } from '../engine/verify/prepare.js';
+import { functionsOf } from '../engine/verify/verify.js';
+import { checkPage, verdictKey, type CheckOptions, type Checker, type PageCheckInput } from './check-page.js';
+
+/** One verdict to derive: a formula in a context, with the check's options. */
+export interface VerdictJob {
+  /** Its cache key ({@link verdictKey}). */
+  key: string;
+  latex: string;
+  context: Context;
+  options: CheckOptions;
+}
+
+/** Whether an expression holds a part the engine cannot evaluate (a tuple, `\cdots` ...): a step with one does not verify. */
+function hasOpaque(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if ((node as { kind?: unknown }).kind === 'opaque') return true;
+  return Object.values(node).some((child) => typeof child === 'object' && hasOpaque(child));
+}
+
+/** What a formula will most likely define and declare, read from its syntax alone. */
+function predictedVerdict(engine: Engine, latex: string, context: Context): Verdict {
+  const guess: Verdict = { status: 'verified', reason: '', trials: 0, maxRelError: 0, steps: [], diagnostics: [] };
+  try {
+    const compiled = engine.compile(latex, context);
+    const prepared = prepare(latex, [...compiled.tree.claims], compiled.context, new Set(Object.keys(functionsOf(compiled.context))));
+    const defines = { ...prepared.defines };
+    // A step `s = …` whose s is already defined redefines s when it verifies: predict that it does
+    // unless it is a premise or cannot be evaluated.
+    for (const step of prepared.steps) {
+      if (step.skipReason || hasOpaque(step.left) || hasOpaque(step.right)) continue;
+      if (step.left.kind === 'symbol' && prepared.ctx.definitions?.[step.left.name] && !defines[step.left.name]) {
+        defines[step.left.name] = { params: [], body: step.right, latex: latex.slice(step.right.span.start, step.right.span.end) };
+      }
+    }
+    if (Object.keys(defines).length) guess.defines = defines;
+    if (Object.keys(prepared.declares).length) guess.declares = prepared.declares;
+  } catch {
+    // Unreadable: predict nothing (the real check says what it is).
+  }
+  return guess;
+}
+
+/**
+ * The verdicts checking these pages will most likely ask for, each once, in page order.
+ *
+ * @param pages The pages.
+ * @param engine An engine (for parsing and preparing only).
+ * @param engineFingerprint As for the verdict cache's keys.
+ */
+export function predictedJobs(pages: readonly PageCheckInput[], engine: Engine, engineFingerprint: string): VerdictJob[] {
+  const jobs = new Map<string, VerdictJob>();
+  const predicting: Checker = {
+    engine,
+    verify(latex, context, options = {}) {
+      const key = verdictKey(latex, context, engineFingerprint, options);
+      if (!jobs.has(key)) jobs.set(key, { key, latex, context, options });
+      return predictedVerdict(engine, latex, context);
+    },
+  };
+  for (const page of pages) checkPage(page, predicting);
+  return [...jobs.values()];
+}

@@ -1,0 +1,89 @@
+/**
+ * What the build makes from the verification besides verdicts — the widgets' compiled formulas
+ * and the report's KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
+ * what it reads is what a fresh run makes, and a changed formula or engine makes it again.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { reportFormulaHtml, reportFormulasHtml } from '../../src/site/report-math.js';
+import { widgetFormulas, widgetFormulasJson } from '../../src/verification/compiled.js';
+import { DerivedCache } from '../../src/verification/derived-cache.js';
+import { createSiteVerification } from '../../src/verification/site.js';
+import { ROOT } from '../helpers/site.js';
+
+const NOTE = join('content', 'notes', 'fixture', 'zh.md');
+
+/** A project holding one fixture note and a stand-in engine source (its hash is the engine fingerprint). */
+function fixtureRoot(name: string): string {
+  const root = mkdtempSync(join(tmpdir(), `derived-${name}-`));
+  mkdirSync(join(root, 'content', 'notes', 'fixture'), { recursive: true });
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'verify', name, 'zh.md'), join(root, NOTE));
+  mkdirSync(join(root, 'src', 'engine'), { recursive: true });
+  writeFileSync(join(root, 'src', 'engine', 'version.ts'), "export const ENGINE_VERSION = 'a';\n");
+  return root;
+}
+
+test('a warm run reads the widget data it cached, and it is what a fresh run compiles', async () => {
+  const root = fixtureRoot('erratum');
+  const cold = createSiteVerification({ root });
+  const coldJson = await widgetFormulasJson(cold, NOTE);
+  expect(cold.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+  expect(JSON.parse(coldJson)).toEqual(JSON.parse(JSON.stringify(await widgetFormulas(cold, NOTE))));
+  expect(Object.values(JSON.parse(coldJson).formulas).some((formula) => (formula as { status: string }).status === 'erratum')).toBe(true);
+
+  const warm = createSiteVerification({ root });
+  expect(await widgetFormulasJson(warm, NOTE)).toBe(coldJson);
+  expect(warm.derived.stats()['widget-json']).toEqual({ hits: 1, misses: 0 });
+  expect(warm.cacheStats().misses).toBe(0);
+});
+
+test('a changed formula or engine compiles the widget data again', async () => {
+  const root = fixtureRoot('deliberate-error');
+  await widgetFormulasJson(createSiteVerification({ root }), NOTE);
+
+  const file = join(root, NOTE);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('= ba^T', '= ab^T'));
+  const edited = createSiteVerification({ root });
+  const editedJson = await widgetFormulasJson(edited, NOTE);
+  expect(edited.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+  // The corrected formula now verifies, so the widget data lists it.
+  expect(Object.keys(JSON.parse(editedJson).formulas)).toHaveLength(2);
+
+  writeFileSync(join(root, 'src', 'engine', 'version.ts'), "export const ENGINE_VERSION = 'b';\n");
+  const newEngine = createSiteVerification({ root });
+  expect(await widgetFormulasJson(newEngine, NOTE)).toBe(editedJson);
+  expect(newEngine.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+});
+
+test("the report's KaTeX is read from the cache when the formulas are unchanged, rendered again when one changes", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'derived-katex-'));
+  const latex = ['\\mathrm{d}(X^{-1}) = -X^{-1}(\\mathrm{d}X)X^{-1}', '\\frac{\\partial a^T x}{\\partial x} = a'];
+  const cold = new DerivedCache(dir, 'pipeline');
+  const html = reportFormulasHtml(latex, cold);
+  expect(html).toEqual(latex.map(reportFormulaHtml));
+  expect(html[0]).toContain('class="katex"');
+  expect(cold.stats()['report-katex']).toEqual({ hits: 0, misses: 1 });
+
+  const warm = new DerivedCache(dir, 'pipeline');
+  expect(reportFormulasHtml(latex, warm)).toEqual(html);
+  expect(warm.stats()['report-katex']).toEqual({ hits: 1, misses: 0 });
+
+  const changed = [latex[0], '\\frac{\\partial x^T a}{\\partial x} = a'];
+  expect(reportFormulasHtml(changed, warm)).toEqual(changed.map(reportFormulaHtml));
+  expect(warm.stats()['report-katex']).toEqual({ hits: 1, misses: 1 });
+
+  // Another pipeline (engine, Markdown, KaTeX package) never reads this one's values.
+  const otherPipeline = new DerivedCache(dir, 'another pipeline');
+  reportFormulasHtml(latex, otherPipeline);
+  expect(otherPipeline.stats()['report-katex']).toEqual({ hits: 0, misses: 1 });
+});
+
+test('without a cache folder, values are made every time and nothing is kept', () => {
+  const cache = new DerivedCache(undefined, 'pipeline');
+  let made = 0;
+  expect(cache.get('kind', { a: 1 }, () => ++made)).toBe(1);
+  expect(cache.get('kind', { a: 1 }, () => ++made)).toBe(2);
+  expect(cache.stats()).toEqual({ kind: { hits: 0, misses: 2 } });
+});
