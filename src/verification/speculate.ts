@@ -11,7 +11,7 @@
  */
 import type { Context, Engine, Verdict } from '../engine/index.js';
 import { prepare } from '../engine/verify/prepare.js';
-import { functionsOf } from '../engine/verify/verify.js';
+import { carryRestatements, functionsOf } from '../engine/verify/verify.js';
 import { checkPage, verdictKey, type CheckOptions, type Checker, type PageCheckInput } from './check-page.js';
 
 /** One verdict to derive: a formula in a context, with the check's options. */
@@ -36,15 +36,10 @@ function predictedVerdict(engine: Engine, latex: string, context: Context): Verd
   try {
     const compiled = engine.compile(latex, context);
     const prepared = prepare(latex, [...compiled.tree.claims], compiled.context, new Set(Object.keys(functionsOf(compiled.context))));
+    // A restatement `s = … = E` of a defined s redefines s when it verifies: predict that it does
+    // unless a step is a premise or cannot be evaluated (the same rule as the engine's).
+    carryRestatements(prepared, latex, (k) => !prepared.steps[k].skipReason && !hasOpaque(prepared.steps[k].left) && !hasOpaque(prepared.steps[k].right));
     const defines = { ...prepared.defines };
-    // A step `s = …` whose s is already defined redefines s when it verifies: predict that it does
-    // unless it is a premise or cannot be evaluated.
-    for (const step of prepared.steps) {
-      if (step.skipReason || hasOpaque(step.left) || hasOpaque(step.right)) continue;
-      if (step.left.kind === 'symbol' && prepared.ctx.definitions?.[step.left.name] && !defines[step.left.name]) {
-        defines[step.left.name] = { params: [], body: step.right, latex: latex.slice(step.right.span.start, step.right.span.end) };
-      }
-    }
     if (Object.keys(defines).length) guess.defines = defines;
     if (Object.keys(prepared.declares).length) guess.declares = prepared.declares;
   } catch {

@@ -226,6 +226,8 @@ export function prepare(source: string, given: Claim[], base: Context, functions
       if (!right || rel.relation === 'in') return;
       const step: Step = { left, right, relation: rel.relation, span: { start: left.span.start, end: right.span.end } };
       if (k === 0 && skip) step.skipReason = skip;
+      const named = namesEntries(left, right);
+      if (named) step.skipReason = `names the entries of ${named} (notation, not a claim)`;
       steps.push(step);
     });
   }
@@ -263,6 +265,13 @@ function entryCall(n: Extract<Expr, { kind: 'call' }>, ctx: Context): Expr | nul
   if (!m || !def || n.prime > 0 || def.params.length !== n.args.length) return null;
   if (!n.args.every((a, k) => a.kind === 'symbol' && !a.index && a.name === def.params[k])) return null;
   return { kind: 'symbol', name: n.fn, index: m[2], span: n.span };
+}
+
+/** `y = (y_1; \vdots; y_N)`: a matrix or vector set equal to the matrix of its own entries only names them. */
+function namesEntries(left: Expr, right: Expr): string | null {
+  if (left.kind !== 'symbol' || left.index || right.kind !== 'build' || right.written?.length) return null;
+  const body = right.body;
+  return body.kind === 'symbol' && body.entryOf === left.name ? left.name : null;
 }
 
 function renameInClaim(claim: Claim, from: string, to: string): Claim {

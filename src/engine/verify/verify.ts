@@ -4,7 +4,7 @@ import { NotExactError, RationalOverflowError } from '../numeric/field.js';
 import type { OpSpec } from '../ops/define.js';
 import { type Context, DEFAULT_FUNCTIONS, type ElementwiseName } from '../types/context.js';
 import { type CheckOptions, type CheckResult, checkPrepared } from './check.js';
-import { prepare } from './prepare.js';
+import { type Prepared, prepare } from './prepare.js';
 import { suggestFix } from './suggest.js';
 import { type StepVerdict, type Verdict, combineStatus } from './verdict.js';
 
@@ -103,21 +103,30 @@ export function verifyTree(
       steps,
       diagnostics,
     };
-    // A verified restatement `l = … = E` of a defined l carries E (its last form) to later formulas.
-    for (const claim of prepared.claims) {
-      const [head] = claim.items;
-      const last = claim.items.at(-1);
-      if (!last || claim.items.length < 2 || head.kind !== 'symbol' || !prepared.ctx.definitions?.[head.name] || prepared.defines[head.name]) continue;
-      const own = prepared.steps.flatMap((step, k) => (step.span.start >= claim.span.start && step.span.end <= claim.span.end ? [steps[k]] : []));
-      if (own.length && own.every((s) => s.status === 'verified')) {
-        prepared.defines[head.name] = { params: [], body: last, latex: latex.slice(last.span.start, last.span.end) };
-      }
-    }
+    carryRestatements(prepared, latex, (k) => steps[k].status === 'verified');
     if (Object.keys(prepared.defines).length) verdict.defines = prepared.defines;
     if (Object.keys(prepared.declares).length) verdict.declares = prepared.declares;
     return verdict;
   } catch (error) {
     return internalErrorVerdict(latex, error, diagnostics);
+  }
+}
+
+/**
+ * A restatement `l = … = E` of a defined l, once every step of it holds, carries E (its last form) to later
+ * formulas: added to `prepared.defines`.
+ *
+ * @param prepared The prepared formula.
+ * @param latex Its source.
+ * @param holds Whether step k (of `prepared.steps`) holds.
+ */
+export function carryRestatements(prepared: Prepared, latex: string, holds: (k: number) => boolean): void {
+  for (const claim of prepared.claims) {
+    const [head] = claim.items;
+    const last = claim.items.at(-1);
+    if (!last || claim.items.length < 2 || head.kind !== 'symbol' || !prepared.ctx.definitions?.[head.name] || prepared.defines[head.name]) continue;
+    const own = prepared.steps.flatMap((step, k) => (step.span.start >= claim.span.start && step.span.end <= claim.span.end ? [k] : []));
+    if (own.length && own.every(holds)) prepared.defines[head.name] = { params: [], body: last, latex: latex.slice(last.span.start, last.span.end) };
   }
 }
 
