@@ -62,4 +62,9 @@ describe('indices: entries, matrices written entry by entry, families of samples
     expect(v.status).toBe('not-checkable');
     expect(v.reason).toContain('pattern');
   });
+
+  test('the differential of a function instantiated at random moves its argument (never a vacuous zero)', () => {
+    expect(check('', '\\mathrm{d}f(X) = \\mathrm{tr}(\\mathrm{d}f(X))').status).toBe('verified');
+    expect(check('', '\\mathrm{d}f(X) = 2\\mathrm{tr}(\\mathrm{d}f(X))').status).toBe('mismatch');
+  });
 });

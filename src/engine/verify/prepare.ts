@@ -36,8 +36,10 @@ function sliceLatex(source: string, span: Span): string {
 }
 
 /** The name a differential is taken of, through transpose/vec wrappers: `\mathrm{d}\mathrm{vec}X^T` → X. */
-function differentialAtom(e: Expr): string | null {
+function differentialAtom(e: Expr, ctx?: Context): string | null {
   if (e.kind === 'symbol' && !e.entryOf) return e.name;
+  // `\mathrm{d}f(X)` of an f that is no definition (a function instantiated at random) moves its argument.
+  if (e.kind === 'call' && ctx && !ctx.definitions?.[e.fn] && e.args.length === 1) return differentialAtom(e.args[0], ctx);
   if (e.kind === 'call') return e.fn;
   if (e.kind === 'op' && (e.op === 'transpose' || e.op === 'vec') && e.args.length === 1) return differentialAtom(e.args[0]);
   return null;
@@ -305,7 +307,7 @@ function varyingSymbols(ctx: Context, claims: readonly Claim[], exclude: Readonl
     for (const item of claim.items) {
       walk(item, (n) => {
         if (n.kind !== 'differential') return;
-        const atom = differentialAtom(n.body);
+        const atom = differentialAtom(n.body, ctx);
         if (atom && !exclude.has(atom)) {
           if (isDefined(ctx, atom)) definedAtoms.add(atom);
           else direct.add(atom);
