@@ -62,4 +62,11 @@ symmetric-derivative: cookbook   # or sym
     const second = parseDeclarations('X: invertible').context;
     expect(mergeContext(first, second).symbols?.X).toEqual({ rows: 'm', cols: 'n', properties: ['invertible'] });
   });
+
+  test('a comment runs to the end of the line, semicolons included; \\# in LaTeX is no comment', () => {
+    const { context, diagnostics } = parseDeclarations('X: m×n   # as the text states; x is data\ndefine: g(X) = \\mathrm{tr}(X^{\\#})');
+    expect(diagnostics).toEqual([]);
+    expect(context.symbols?.X?.rows).toBe('m');
+    expect(context.define).toEqual(['g(X) = \\mathrm{tr}(X^{\\#})']);
+  });
 });

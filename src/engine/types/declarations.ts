@@ -46,8 +46,10 @@ export function parseDeclarations(text: string): { context: ContextPatch; diagno
   let offset = 0;
   for (const line of text.split('\n')) {
     let partOffset = offset;
-    for (const rawPart of line.split(';')) {
-      const part = rawPart.replace(/#.*$/, '').trim();
+    // A comment runs from `#` (not the LaTeX `\#`) to the end of the line, `;` included.
+    const code = line.replace(/(^|[^\\])#.*$/, '$1');
+    for (const rawPart of code.split(';')) {
+      const part = rawPart.trim();
       const span = { start: partOffset, end: partOffset + rawPart.length };
       partOffset += rawPart.length + 1;
       if (!part) continue;
