@@ -111,33 +111,29 @@ export default function remarkFormulaVerdicts(options: FormulaVerdictOptions) {
       const id = (node.data?.hProperties as { dataFormulaId?: string } | undefined)?.dataFormulaId;
       return id ? byId.get(id) : undefined;
     };
-    /** Errata of the inline formulas of a paragraph: their notes follow the paragraph. */
-    const inlineErrata = (paragraph: Nodes): VerdictRecord[] => {
-      const out: VerdictRecord[] = [];
-      const scan = (n: Nodes): void => {
-        // Inline formulas are marked (by id) on whatever node carries them; ids of inline formulas start with `i-`.
-        const record = recordOf(n);
-        if (record?.status === 'erratum' && record.id.startsWith('i-')) out.push(record);
-        if ('children' in n) for (const c of n.children) scan(c as Nodes);
-      };
-      scan(paragraph);
-      return out;
-    };
-    const visit = (node: Nodes): void => {
+    /** Attach verdicts below `node`; returns the errata of inline formulas met, whose notes follow their paragraph. */
+    const visit = (node: Nodes): VerdictRecord[] => {
       const record = recordOf(node);
+      const inline: VerdictRecord[] = [];
       if (record) {
         attach(node, record);
         if (record.status === 'erratum' && node.type === 'formula') node.children.push(erratumNote(record, lang) as never);
+        // Inline formulas are marked (by id) on whatever node carries them; their ids start with `i-`.
+        else if (record.status === 'erratum' && record.id.startsWith('i-')) inline.push(record);
       }
-      if (!('children' in node)) return;
+      if (!('children' in node)) return inline;
       const children = node.children as Nodes[];
       for (let k = 0; k < children.length; k++) {
-        visit(children[k]);
-        if (children[k].type !== 'paragraph') continue;
-        const notes = inlineErrata(children[k]).map((r) => erratumNote(r, lang));
+        const met = visit(children[k]);
+        if (children[k].type !== 'paragraph') {
+          inline.push(...met);
+          continue;
+        }
+        const notes = met.map((r) => erratumNote(r, lang));
         children.splice(k + 1, 0, ...notes);
         k += notes.length;
       }
+      return inline;
     };
     visit(tree);
   };

@@ -9,7 +9,8 @@
  * prediction costs time, never a different verdict: the real check derives whatever it does not
  * find.
  */
-import type { Context, Engine, Verdict } from '../engine/index.js';
+import type { Context, Engine, Expr, Verdict } from '../engine/index.js';
+import { some } from '../engine/latex/walk.js';
 import { prepare } from '../engine/verify/prepare.js';
 import { carryRestatements, functionsOf } from '../engine/verify/verify.js';
 import { checkPage, verdictKey, type CheckOptions, type Checker, type PageCheckInput } from './check-page.js';
@@ -24,10 +25,8 @@ export interface VerdictJob {
 }
 
 /** Whether an expression holds a part the engine cannot evaluate (a tuple, `\cdots` ...): a step with one does not verify. */
-function hasOpaque(node: unknown): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if ((node as { kind?: unknown }).kind === 'opaque') return true;
-  return Object.values(node).some((child) => typeof child === 'object' && hasOpaque(child));
+function hasOpaque(e: Expr): boolean {
+  return some(e, (n) => n.kind === 'opaque');
 }
 
 /** What a formula will most likely define and declare, read from its syntax alone. */

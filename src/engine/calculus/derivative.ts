@@ -1,5 +1,5 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
-import { type Env, evaluate, indexValue, memberKey } from '../numeric/evaluate.js';
+import { type Env, entryOffset, evaluate, memberKey } from '../numeric/evaluate.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
@@ -43,11 +43,8 @@ function variableKey<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec): string
 
 /** The unit direction of entry `X_{ij}` (current index values) in vec X. */
 function entryDirection<T>(env: Env<T>, node: DerivativeNode, wrt: WrtSpec, x: Matrix<T>): number[] {
-  const letters = (wrt.index ?? '').replace(',', '').split('');
-  const ks = letters.map((l) => indexValue(env, l, node) - 1);
-  const [r, c] = ks.length === 2 ? ks : x.rows === 1 ? [0, ks[0]] : [ks[0], 0];
-  if (r >= x.rows || c >= x.cols) throw new NotCheckableError(`the entry ${wrt.symbol} lies outside ${wrt.entryOf}`, node.span);
-  return Array.from({ length: x.data.length }, (_, k) => (k === r + c * x.rows ? 1 : 0));
+  const offset = entryOffset(env, x, wrt.symbol, wrt.index, node, wrt.entryOf ?? wrt.symbol);
+  return Array.from({ length: x.data.length }, (_, k) => (k === offset ? 1 : 0));
 }
 
 /**

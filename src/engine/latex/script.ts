@@ -58,3 +58,8 @@ export function classifySuperscript(text: string): ScriptMeaning {
   if (INTEGER.test(text) && Math.abs(Number(text)) <= MAX_POWER) return { kind: 'power', exponent: Number(text) };
   return { kind: 'expression' };
 }
+
+/** The index letters (or digits) of an entry subscript as stored on a node: `ij`, `i,j` → i, j; `12` → 1, 2. */
+export function indexLetters(index: string | undefined): string[] {
+  return (index ?? '').replace(',', '').split('').filter(Boolean);
+}

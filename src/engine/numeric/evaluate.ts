@@ -9,6 +9,7 @@ import type { Shape } from '../types/shape.js';
 import { NotCheckableError, UnsupportedError } from './errors.js';
 import type { Field } from './field.js';
 import { type Matrix, fromFunction, map } from './matrix.js';
+import { indexLetters } from '../latex/script.js';
 import { rationalFromDecimal } from './rational.js';
 
 /** A random scalar test function standing in for an undefined `f(x)`: c + u·x + x·Qx/2. */
@@ -85,14 +86,21 @@ export function indexValue<T>(env: Env<T>, letter: string, e: Expr): number {
   return k;
 }
 
+/**
+ * Where entry `name` (index letters `index`, at their current values) lies in `value`, as an offset into its
+ * column-major data: `X_{ij}` → (i, j); `x_i` → row i of a column (column i of a row).
+ */
+export function entryOffset<T>(env: Env<T>, value: Matrix<unknown>, name: string, index: string | undefined, node: Expr, base: string): number {
+  const ks = indexLetters(index).map((l) => indexValue(env, l, node) - 1);
+  const [r, c] = ks.length === 2 ? ks : value.rows === 1 ? [0, ks[0]] : [ks[0], 0];
+  if (r >= value.rows || c >= value.cols) throw new NotCheckableError(`the entry ${name} lies outside ${base}`, node.span);
+  return r + c * value.rows;
+}
+
 /** `X_{ij}`: entry (i, j) of X; `x_i`: entry i of a vector. */
 function evaluateEntry<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>, base: string): Matrix<T> {
   const value = evaluateSymbol(env, { kind: 'symbol', name: base, span: e.span });
-  const letters = (e.index ?? '').replace(',', '').split('');
-  const ks = letters.map((l) => indexValue(env, l, e) - 1);
-  const [r, c] = ks.length === 2 ? ks : value.rows === 1 ? [0, ks[0]] : [ks[0], 0];
-  if (r >= value.rows || c >= value.cols) throw new NotCheckableError(`the entry ${e.name} lies outside ${base}`, e.span);
-  return { rows: 1, cols: 1, data: [value.data[r + c * value.rows]] };
+  return { rows: 1, cols: 1, data: [value.data[entryOffset(env, value, e.name, e.index, e, base)]] };
 }
 
 /** The key of family member k in value maps: `a_2,i@3` (what a derivative with respect to that member moves). */
@@ -102,7 +110,7 @@ export function memberKey(name: string, k: number): string {
 
 /** `x_i`, `a_{2,i}` (no whole `x`, `a_2`): member i of a family, defined per member or sampled. */
 function evaluateMember<T>(env: Env<T>, e: Extract<Expr, { kind: 'symbol' }>): Matrix<T> {
-  if ((e.index ?? '').replace(',', '').length === 2) throw new NotCheckableError(`${e.name} is an entry of a matrix that is not named here`, e.span);
+  if (indexLetters(e.index).length === 2) throw new NotCheckableError(`${e.name} is an entry of a matrix that is not named here`, e.span);
   const k = indexValue(env, e.index ?? '', e);
   const key = memberKey(e.name, k);
   const value = env.values.get(key) ?? env.cache.get(key);

@@ -1,5 +1,6 @@
 import { type Diagnostic, DiagnosticCode, diagnostic } from '../diagnostics.js';
 import type { Claim, DerivativeNode, Expr, ShapeAnnotation } from '../latex/ast.js';
+import { indexLetters } from '../latex/script.js';
 import { walk } from '../latex/walk.js';
 import { type OpSpec, namedDim } from '../ops/define.js';
 import type { Context } from './context.js';
@@ -190,7 +191,7 @@ export class ShapeInference {
         // `X_{ij}` is an entry of X (a scalar); `x_i` or `a_{2,i}` without a whole `x` is a member of a family.
         if (e.entryOf) return this.entryShape(e.entryOf, e.index ?? '', e.span);
         // `A_{ij}` of a matrix nothing here names: a number, though its value is unknown.
-        if (e.index && e.index.replace(',', '').length === 2) return SCALAR;
+        if (indexLetters(e.index).length === 2) return SCALAR;
         const shape = this.symbolShape(e.name);
         if (e.annotation) this.unifyOrReport(shape, annotationShape(e.annotation), e.span, `The annotation of ${e.name}`);
         return shape;
@@ -236,7 +237,7 @@ export class ShapeInference {
   private entryShape(base: string, index: string, span: Expr['span']): Shape {
     const shape = this.symbolShape(base);
     // A written number (`A_{12}`) fixes nothing about the shape; a letter runs over a row or column range.
-    const letters = index.replace(',', '').split('').map((l) => (/^[0-9]$/.test(l) ? '' : l));
+    const letters = indexLetters(index).map((l) => (/^[0-9]$/.test(l) ? '' : l));
     const what = `The indices ${index} of ${base}`;
     const range = (l: string) => (l ? this.indexDim(l) : this.u.fresh());
     if (letters.length === 2) {

@@ -50,6 +50,8 @@ export interface StepState {
   step: Step;
   verdict: StepVerdict;
   done: boolean;
+  /** The step's free index letters (checked for every value), worked out once. */
+  free: string[];
 }
 
 function withinSpan(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
@@ -60,8 +62,7 @@ function withinSpan(inner: { start: number; end: number }, outer: { start: numbe
 export const MAX_INDEX_ASSIGNMENTS = 24;
 
 /** The values of the step's free indices to check: all combinations of their ranges (one empty map when none). */
-function indexAssignments(step: Step, trial: Trial<unknown>): Map<string, number>[] {
-  const letters = [...new Set([...freeIndices(step.left), ...freeIndices(step.right)])].sort();
+function indexAssignments(letters: readonly string[], trial: Trial<unknown>): Map<string, number>[] {
   let out: Map<string, number>[] = [new Map()];
   for (const letter of letters) {
     const n = indexRange(trial.env.program, letter);
@@ -137,6 +138,7 @@ export function initialStates(prepared: Prepared, info: ShapeInfo, options: Pick
     step,
     verdict: { status: 'verified', span: step.span, reason: '', error: 0 },
     done: false,
+    free: [...new Set([...freeIndices(step.left), ...freeIndices(step.right)])].sort(),
   }));
   for (const s of states) {
     if (s.step.skipReason) {
@@ -332,7 +334,7 @@ function runTrial(states: StepState[], setup: Parameters<typeof buildTrial>[0], 
     for (const state of states) {
       if (state.done) continue;
       try {
-        for (const indices of indexAssignments(state.step, trial)) {
+        for (const indices of indexAssignments(state.free, trial)) {
           const env = indices.size ? { ...trial.env, indices, cache: new Map() } : trial.env;
           const left = evaluateSideIn(trial, env, state.step.left);
           const right = evaluateSideIn(trial, env, state.step.right);

@@ -1,4 +1,5 @@
 import type { Claim, Expr, SymbolNode, WrtSpec } from '../latex/ast.js';
+import { indexLetters } from '../latex/script.js';
 import { walk } from '../latex/walk.js';
 import type { Context } from '../types/context.js';
 
@@ -35,6 +36,11 @@ function wholeInFormula(claims: readonly Claim[]): Set<string> {
   return whole;
 }
 
+/** Is `name` a family member's name (`x_i`, `a_2,i`)? Entries are named by their matrix in symbol lists, so never match. */
+export function isMemberName(name: string): boolean {
+  return /_(?:[^,]*,)?[ijkl]$/.test(name);
+}
+
 /**
  * One name per family whatever letter indexes it: `x_j` and `x_i` are the same samples, `a_{1,j}` is a member of
  * the family defined by `a_{1,i} = …`. The letter itself stays in `index`.
@@ -59,7 +65,7 @@ function classify(target: SymbolNode | WrtSpec, name: string, whole: ReadonlySet
   // `a_{ij}` for the entries of a matrix `A` (a common convention), when no `a` is known and `A_{ij}` is not
   // written too (`\partial|W|/\partial w_{ij} = W_{ij}` with W_{ij} a cofactor: two different things).
   const upper = base.toUpperCase();
-  if (/^[a-z]$/.test(base) && target.index.replace(',', '').length === 2 && whole.has(upper) && !whole.has(`${upper}_`)) {
+  if (/^[a-z]$/.test(base) && indexLetters(target.index).length === 2 && whole.has(upper) && !whole.has(`${upper}_`)) {
     target.entryOf = upper;
     return name;
   }
@@ -85,7 +91,7 @@ export function markEntries(claims: readonly Claim[], ctx: Context): void {
 /** Index letters of one indexed symbol or derivative variable: `ij` → i, j; a family member's single letter. */
 export function lettersOf(index: string | undefined, entry: boolean): string[] {
   if (!index) return [];
-  return (entry ? index.replace(',', '').split('') : [index]).filter((l) => !/^[0-9]+$/.test(l));
+  return (entry ? indexLetters(index) : [index]).filter((l) => !/^[0-9]+$/.test(l));
 }
 
 /**

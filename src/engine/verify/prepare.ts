@@ -2,7 +2,7 @@ import type { Claim, Expr, Relation } from '../latex/ast.js';
 import { mapTree, some, symbolNames, walk } from '../latex/walk.js';
 import type { Span } from '../span.js';
 import type { Context, Definition, SymbolDeclaration } from '../types/context.js';
-import { markEntries } from './indices.js';
+import { isMemberName, markEntries } from './indices.js';
 
 /** One relation to check: `left rel right`. */
 export interface Step {
@@ -24,9 +24,6 @@ export interface Prepared {
   vary: Set<string>;
   hasDifferentials: boolean;
 }
-
-/** The name of a family member (`x_i`, `a_2,i`): entries never reach here (they count as their matrix). */
-const FAMILY_MEMBER = /_(?:[^,]*,)?[ijkl]$/;
 
 const RESERVED = new Set(['I', 'K', 'e', 'E', 'O']);
 const FACTORIAL: Record<number, string> = { 1: '1', 2: '2' };
@@ -325,6 +322,5 @@ function varyingSymbols(ctx: Context, claims: readonly Claim[], exclude: Readonl
   const chosen = direct.size > 0 ? direct : indirect.size > 0 ? indirect : under;
   const constant = (name: string) => ctx.symbols?.[name]?.properties.includes('constant') ?? false;
   // Samples of a family (`x_i`) are data, never variables of a differential.
-  const member = (name: string) => FAMILY_MEMBER.test(name);
-  return new Set([...chosen].filter((n) => !constant(n) && !exclude.has(n) && !member(n)));
+  return new Set([...chosen].filter((n) => !constant(n) && !exclude.has(n) && !isMemberName(n)));
 }

@@ -3,6 +3,7 @@ import type { Parser } from '../parser.js';
 import { Parser as SubParser } from '../parser.js';
 import type { Span } from '../../span.js';
 import { type Template, type TemplateAxis, inferTemplate, splitCells, splitList } from '../template.js';
+import { indexLetters } from '../script.js';
 import { mapTree, walk } from '../walk.js';
 
 /** Index letters of an entry subscript: `ij`, `i,j` → [i, j]; `kl` → [k, l]. */
@@ -99,7 +100,7 @@ export function ellipsisList(p: Parser, source: string, items: Expr[], span: Spa
 
 function entryLetters(index: string | undefined): string[] {
   if (!index || !ENTRY_INDEX.test(index)) return [];
-  return index.replace(',', '').split('');
+  return indexLetters(index);
 }
 
 /**
