@@ -13,6 +13,8 @@ export interface BadgeData {
   error?: number;
   reason?: string;
   trials?: number;
+  /** A corrected formula: the id of the erratum record of the source's original. */
+  erratum?: string;
 }
 
 const LABELS: Record<string, Record<Lang, string>> = {
@@ -20,7 +22,7 @@ const LABELS: Record<string, Record<Lang, string>> = {
   'verified-float': { zh: '✓ 数值验证', en: '✓ verified numerically' },
   'not-checkable': { zh: '— 不可检验', en: '— not checkable' },
   unsupported: { zh: '? 不支持', en: '? unsupported' },
-  erratum: { zh: '✎ 勘误', en: '✎ erratum' },
+  erratum: { zh: '✎ 已勘误', en: '✎ corrected' },
   mismatch: { zh: '✗ 不成立', en: '✗ mismatch' },
 };
 
@@ -33,6 +35,11 @@ const TITLES: Record<string, Record<Lang, (data: BadgeData) => string>> = {
     zh: (d) => `构建时在 ${d.trials} 组随机输入上用双精度浮点独立推导并验证，最大相对误差 ${formatError(d.error)}。`,
     en: (d) => `Re-derived at build time on ${d.trials} random inputs in float64; largest relative error ${formatError(d.error)}.`,
   },
+};
+
+const ERRATUM_TITLE: Record<Lang, string> = {
+  zh: '这是更正后的公式：原文的写法不成立，见下方的勘误说明。',
+  en: 'This is the corrected formula: the source’s version fails; see the erratum note below.',
 };
 
 function formatError(error: number | undefined): string {
@@ -53,11 +60,12 @@ export function badgeTitle(data: BadgeData, lang: Lang): string {
   const key = badgeKey(data);
   const label = LABELS[key]?.[lang] ?? data.status;
   const detail = TITLES[key]?.[lang](data) ?? data.reason ?? '';
-  return detail ? `${label} — ${detail}` : label;
+  const line = detail ? `${label} — ${detail}` : label;
+  return data.erratum ? `${line} ${LABELS.erratum[lang]} — ${ERRATUM_TITLE[lang]}` : line;
 }
 
 /**
- * The badge element for a verdict.
+ * The badge element for a verdict (with the erratum mark after it, for a corrected formula).
  *
  * @param data The verdict as carried on the figure.
  * @param lang Page language.
@@ -73,7 +81,16 @@ export function badge(data: BadgeData, lang: Lang): Element {
   if (key !== 'verified-exact' && key !== 'verified-float' && data.reason) {
     children.push({ type: 'element', tagName: 'span', properties: { className: ['badge-reason'] }, children: [{ type: 'text', value: `：${data.reason}`.replace(/^：/, lang === 'zh' ? '：' : ': ') }] });
   }
-  return { type: 'element', tagName: 'span', properties: { className: ['badge', `badge-${key}`], title, role: 'status' }, children };
+  const main: Element = { type: 'element', tagName: 'span', properties: { className: ['badge', `badge-${key}`], title, role: 'status' }, children };
+  if (!data.erratum) return main;
+  // A corrected formula: its verdict, then the mark that the source wrote something else (linked to the note).
+  const mark: Element = {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['badge', 'badge-erratum'], href: `#${data.erratum}`, title: ERRATUM_TITLE[lang] },
+    children: [{ type: 'text', value: LABELS.erratum[lang] }],
+  };
+  return { type: 'element', tagName: 'span', properties: { className: ['badges'] }, children: [main, { type: 'text', value: ' ' }, mark] };
 }
 
 /**
@@ -90,5 +107,6 @@ export function badgeData(figure: Element): BadgeData | undefined {
     error: p.dataError === undefined ? undefined : Number(p.dataError),
     reason: typeof p.dataReason === 'string' ? p.dataReason : undefined,
     trials: p.dataTrials === undefined ? undefined : Number(p.dataTrials),
+    erratum: typeof p.dataErratum === 'string' ? p.dataErratum : undefined,
   };
 }

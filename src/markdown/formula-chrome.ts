@@ -1,7 +1,7 @@
 /**
  * Rehype plugin: after KaTeX has rendered, give every display formula its permalink and a mount
  * point holding its status badge (when it has been checked) and, for a formula the build ran on
- * numbers (verified, or an erratum's correction), the control and panel of its live check widget.
+ * numbers (verified, a corrected erratum included), the control and panel of its live check widget.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -15,8 +15,6 @@ const CHECK_TITLE: Record<Lang, string> = {
   zh: '在浏览器里用随机矩阵重新检验这个公式，可以换一组输入、改变维数',
   en: 'Re-check this formula in your browser on random matrices you can re-roll and resize',
 };
-/** Statuses whose formulas carry a live check: the build ran them on numbers. */
-const CHECKED = new Set(['verified', 'erratum']);
 
 /**
  * The live check's control and its (empty, hidden) panel; a small page script upgrades the control
@@ -48,7 +46,7 @@ export default function rehypeFormulaChrome() {
       if (node.tagName !== 'figure' || !String(node.properties.className ?? '').includes('formula')) return;
       const id = String(node.properties.id);
       const verdict = badgeData(node);
-      const check = verdict && CHECKED.has(verdict.status) ? checkWidget(id, lang) : undefined;
+      const check = verdict?.status === 'verified' ? checkWidget(id, lang) : undefined;
       node.children.push(
         {
           type: 'element',

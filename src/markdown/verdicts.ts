@@ -1,6 +1,6 @@
 /**
  * Remark plugin: put each formula's verdict on its node (for the badge and the widget), add the
- * erratum note under a corrected formula, and fail the file when one of its formulas is wrong —
+ * erratum note under a corrected formula (it carries the erratum record's id, so the report links to it), and fail the file when one of its formulas is wrong —
  * with every problem of the file, the same text `npm run verify` prints. It asks for verdicts
  * through an option, so it works in any unified pipeline; the site passes its verification.
  */
@@ -16,6 +16,8 @@ export interface VerdictRecord {
   mode?: string;
   trials: number;
   maxRelError: number;
+  /** On a corrected formula: the id of its erratum record (the source's original). */
+  erratum?: string;
   original?: string;
   originalCounterexample?: { sizes: Record<string, number> };
   originalError?: number;
@@ -71,7 +73,7 @@ function erratumNote(record: VerdictRecord, lang: Lang): Nodes {
     : { type: 'inlineMath', value: original, data: { hName: 'span', hProperties: { className: ['erratum-original'] }, hChildren: [code(false)] } };
   return {
     type: 'erratumNote',
-    data: { hName: 'div', hProperties: { className: ['erratum-note'], role: 'note' } },
+    data: { hName: 'div', hProperties: { className: ['erratum-note'], role: 'note', id: record.erratum } },
     children: display
       ? [
           { type: 'paragraph', children: [{ type: 'text', value: text.before.trim() }] },
@@ -89,6 +91,7 @@ function attach(node: Nodes, record: VerdictRecord): void {
     hProperties: {
       ...(node.data?.hProperties ?? {}),
       dataStatus: record.status,
+      dataErratum: record.erratum,
       dataMode: record.mode,
       dataError: record.status === 'verified' ? error : undefined,
       dataTrials: record.trials,
@@ -117,9 +120,9 @@ export default function remarkFormulaVerdicts(options: FormulaVerdictOptions) {
       const inline: VerdictRecord[] = [];
       if (record) {
         attach(node, record);
-        if (record.status === 'erratum' && node.type === 'formula') node.children.push(erratumNote(record, lang) as never);
+        if (record.erratum && node.type === 'formula') node.children.push(erratumNote(record, lang) as never);
         // Inline formulas are marked (by id) on whatever node carries them; their ids start with `i-`.
-        else if (record.status === 'erratum' && record.id.startsWith('i-')) inline.push(record);
+        else if (record.erratum && record.id.startsWith('i-')) inline.push(record);
       }
       if (!('children' in node)) return inline;
       const children = node.children as Nodes[];

@@ -47,6 +47,11 @@ const STRINGS = {
   },
   verificationOff: { zh: '这次构建没有检验公式（FORMULA_CHECK=off）。', en: 'This build did not check formulas (FORMULA_CHECK=off).' },
   total: { zh: '合计', en: 'Total' },
+  displayVerified: { zh: '已验证的行间公式', en: 'Display formulas verified' },
+  erratumNote: {
+    zh: '勘误是原文中不成立的公式，作为记录保留在它的更正旁边：更正后的公式计为已验证，原文的公式计为勘误（每次构建都重新确认它仍不成立）。',
+    en: 'An erratum is the source’s wrong formula, kept for the record next to its correction: the corrected formula counts as verified, the source’s as an erratum (every build confirms it still fails).',
+  },
   line: { zh: '行', en: 'Line' },
   formula: { zh: '公式', en: 'Formula' },
   status: { zh: '状态', en: 'Status' },

@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { checkTranslations, formatTranslationProblem } from './notes.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
+import { displayCoverage } from '../verification/report.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
@@ -39,7 +40,7 @@ async function assertFormulasHold(root: string, log: (message: string) => void):
   const problems = await site.problems();
   const stats = site.cacheStats();
   const counts = Object.entries(report.summary).map(([status, count]) => `${count} ${status}`).join(', ');
-  log(`checked ${report.formulas.length} formulas in ${Math.round(performance.now() - started)} ms (${counts}; verdict cache: ${stats.hits} hit(s), ${stats.misses} derived)`);
+  log(`checked ${report.formulas.length} formulas in ${Math.round(performance.now() - started)} ms (${counts}; display formulas verified: ${displayCoverage(report.formulas).text}; verdict cache: ${stats.hits} hit(s), ${stats.misses} derived)`);
   if (problems.records.length || problems.declarations.length) {
     if (process.env.GITHUB_ACTIONS) for (const record of problems.records) console.log(githubAnnotation(record));
     throw new Error(problemsMessage(problems));

@@ -63,7 +63,7 @@ export function verdictKey(latex: string, context: Context, engineFingerprint = 
   return VerdictCache.key({ latex, context, seed: BUILD_SEED, engine: ENGINE_VERSION, engineFingerprint, ...(options.suggest === false ? { suggest: false } : {}) });
 }
 
-function stepRecords(formula: CollectedFormula, steps: readonly StepVerdict[]): StepRecord[] {
+function stepRecords(formula: Pick<CollectedFormula, 'latex' | 'lineStarts'>, steps: readonly StepVerdict[]): StepRecord[] {
   return steps.map((step) => ({
     status: step.status,
     ...locate(formula, step.span.start),
@@ -95,34 +95,58 @@ function record(input: PageCheckInput, formula: CollectedFormula, status: Formul
   };
 }
 
-/** Decide a formula's status from its verdict and the author's mark. */
-function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdict, checker: Checker, context: Context): FormulaRecord {
+/** The id of the record that keeps an erratum's original next to its correction `id`. */
+export function erratumId(id: string): string {
+  return `${id}-erratum`;
+}
+
+/**
+ * Decide a formula's status from its verdict and the author's mark. A corrected formula is one
+ * record (the correction, as published: `verified`, naming its erratum) and the source's original
+ * is another (`erratum`, kept for the record next to its correction, placed where the comment
+ * quotes it).
+ */
+function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdict, checker: Checker, context: Context): FormulaRecord[] {
   const mark = formula.mark;
   if (mark?.kind === 'erratum') {
     // The source's formula must fail; its *did you mean* is never shown (the correction is the fix), so it is not searched.
     const original = checker.verify(mark.original, context, { suggest: false });
     if (verdict.status !== 'verified') {
-      return record(input, formula, verdict.status === 'mismatch' ? 'mismatch' : 'unsupported', `the correction of an erratum must verify: ${verdict.reason}`, verdict);
+      return [record(input, formula, verdict.status === 'mismatch' ? 'mismatch' : 'unsupported', `the correction of an erratum must verify: ${verdict.reason}`, verdict)];
     }
     if (original.status !== 'mismatch') {
-      return {
+      return [{
         ...record(input, formula, 'mismatch', `stale erratum: the source's formula \`${mark.original}\` does not fail (${original.status}: ${original.reason}); remove the erratum or fix its original`, verdict),
         original: mark.original,
-      };
+      }];
     }
     const failing = original.steps.find((step) => step.status === 'mismatch');
-    return {
-      ...record(input, formula, 'erratum', failing?.reason ?? original.reason, verdict),
+    const reason = failing?.reason ?? original.reason;
+    // A shape conflict has no finite error (and JSON has no Infinity): then the field is absent.
+    const originalError = failing?.error ?? original.maxRelError;
+    const about = {
       original: mark.original,
       ...(failing?.counterexample ? { originalCounterexample: failing.counterexample } : {}),
-      // A shape conflict has no finite error (and JSON has no Infinity): then the field is absent.
-      ...(Number.isFinite(failing?.error ?? original.maxRelError) ? { originalError: failing?.error ?? original.maxRelError } : {}),
+      ...(Number.isFinite(originalError) ? { originalError } : {}),
     };
+    const placed = { latex: mark.original, lineStarts: mark.lineStarts ?? [{ offset: 0, line: mark.line, column: 1 }] };
+    const erratum: FormulaRecord = {
+      ...record(input, formula, 'erratum', reason, original),
+      ...about,
+      id: erratumId(formula.id),
+      latex: mark.original,
+      // What failed: the largest relative error of its steps (none when the sides cannot be compared; the reason says so).
+      maxRelError: Math.max(0, ...original.steps.map((step) => step.error).filter(Number.isFinite)),
+      ...locate(placed, 0),
+      steps: stepRecords(placed, original.steps),
+      correction: formula.id,
+    };
+    return [{ ...record(input, formula, 'verified', verdict.reason, verdict), ...about, erratum: erratum.id }, erratum];
   }
   if (mark?.kind === 'not-checkable' && (verdict.status === 'unsupported' || verdict.status === 'not-checkable')) {
-    return record(input, formula, 'not-checkable', mark.reason, verdict);
+    return [record(input, formula, 'not-checkable', mark.reason, verdict)];
   }
-  return record(input, formula, verdict.status, verdict.reason, verdict);
+  return [record(input, formula, verdict.status, verdict.reason, verdict)];
 }
 
 /** A declaration the engine could not read, placed in the file. */
@@ -176,8 +200,8 @@ export function checkPage(
     const context = mergeContext(learned, declared);
     const verdict = checker.verify(formula.latex, context);
     const judged = judge(input, formula, verdict, checker, context);
-    records.push(judged);
-    observe?.(formula, context, judged);
+    records.push(...judged);
+    observe?.(formula, context, judged[0]);
     if (verdict.defines || verdict.declares) {
       const defines = Object.entries(verdict.defines ?? {});
       for (const [name, definition] of defines) if (definition.schema) hypotheses[name] = definition;

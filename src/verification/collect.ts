@@ -17,7 +17,7 @@ import { statesRelation } from '../markdown/relation.js';
 export type Annotation =
   | { kind: 'declarations'; text: string; line: number }
   | { kind: 'not-checkable'; reason: string; line: number }
-  | { kind: 'erratum'; original: string; line: number };
+  | { kind: 'erratum'; original: string; line: number; lineStarts?: CollectedFormula['lineStarts'] };
 
 /** One formula with its place and the annotations in force before it. */
 export interface CollectedFormula {
@@ -83,13 +83,27 @@ function locateLines(latex: string, firstLine: number, fileLines: readonly strin
 /**
  * Line and column in the file of an offset inside a collected formula's LaTeX.
  *
- * @param formula A collected formula.
- * @param offset Zero-based offset into `formula.latex`.
+ * @param formula A collected formula (or an erratum's original, placed in its comment).
+ * @param offset Zero-based offset into its LaTeX.
  */
-export function locate(formula: CollectedFormula, offset: number): { line: number; column: number } {
+export function locate(formula: Pick<CollectedFormula, 'lineStarts'>, offset: number): { line: number; column: number } {
   let start = formula.lineStarts[0];
   for (const candidate of formula.lineStarts) if (candidate.offset <= offset) start = candidate;
   return { line: start.line, column: start.column + (offset - start.offset) };
+}
+
+/**
+ * Where an erratum's original starts in the file, line by line (inside its comment), so the
+ * erratum's own record points at what the source wrote.
+ *
+ * @param node The comment.
+ * @param original The LaTeX it quotes.
+ * @param fileLines The file's lines.
+ */
+function placeOriginal(node: Html, original: string, fileLines: readonly string[]): CollectedFormula['lineStarts'] {
+  const before = node.value.slice(0, Math.max(0, node.value.indexOf(original)));
+  const firstLine = (node.position?.start.line ?? 1) + before.split('\n').length - 1;
+  return locateLines(original, firstLine, fileLines);
 }
 
 /**
@@ -111,6 +125,7 @@ export function collectFormulas(tree: Root, text: string): CollectedFormula[] {
     if (node.type === 'html') {
       const annotation = readAnnotation(node);
       if (annotation?.kind === 'declarations') pending.push(annotation);
+      else if (annotation?.kind === 'erratum') mark = { ...annotation, lineStarts: placeOriginal(node, annotation.original, fileLines) };
       else if (annotation) mark = annotation;
       return;
     }

@@ -29,12 +29,13 @@ function widgetSources({ records, contexts }: FileVerification): WidgetSource[] 
   const sources: WidgetSource[] = [];
   for (const record of records) {
     const context = contexts[record.id];
-    if (!record.display || !context || (record.status !== 'verified' && record.status !== 'erratum')) continue;
+    if (!record.display || !context || record.status !== 'verified') continue;
     sources.push({
       id: record.id,
-      status: record.status,
+      // The widget's own word for a corrected formula: it also runs the source's original.
+      status: record.erratum ? 'erratum' : 'verified',
       latex: record.latex,
-      ...(record.status === 'erratum' && record.original ? { original: record.original } : {}),
+      ...(record.erratum && record.original ? { original: record.original } : {}),
       context,
     });
   }

@@ -20,7 +20,7 @@ export interface FormulaChange {
   after?: FormulaStatus;
   /** The current reason (the base's for a removed formula). */
   reason: string;
-  /** For an erratum: the source's formula as written. */
+  /** For a corrected formula: the source's formula as written. */
   original?: string;
   /** `file:line` of every language where the change happened. */
   places: string[];
@@ -64,7 +64,8 @@ export function diffReports(base: VerificationReport, current: VerificationRepor
   const raw: { slug: string; change: Omit<FormulaChange, 'places'>; place: string }[] = [];
   for (const record of current.formulas) {
     const old = baseByKey.get(key(record));
-    const original = record.status === 'erratum' ? record.original : undefined;
+    // A corrected formula says what the source wrote; its erratum record's LaTeX is that already.
+    const original = record.erratum ? record.original : undefined;
     if (!old) raw.push({ slug: record.slug, place: place(record), change: { kind: 'added', id: record.id, latex: record.latex, after: record.status, reason: record.reason, original } });
     else if (old.status !== record.status) {
       raw.push({ slug: record.slug, place: place(record), change: { kind: 'status', id: record.id, latex: record.latex, before: old.status, after: record.status, reason: record.reason, original } });

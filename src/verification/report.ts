@@ -44,9 +44,16 @@ export interface FormulaRecord {
   display: boolean;
   slug: string;
   steps: StepRecord[];
-  /** For an erratum: the source's formula as written, which must still fail. */
+  /**
+   * A corrected formula is published `verified` and names the record of the source's original
+   * (`erratum`), which names it back (`correction`): an erratum is the source's wrong formula, kept
+   * for the record next to its correction, placed in the file where the erratum comment quotes it.
+   */
+  erratum?: string;
+  correction?: string;
+  /** For a corrected formula and its erratum: the source's formula as written, which must still fail. */
   original?: string;
-  /** For an erratum: where the source's formula fails, and by how much (relative error). */
+  /** For a corrected formula and its erratum: where the source's formula fails, and by how much (relative error). */
   originalCounterexample?: StepRecord['counterexample'];
   originalError?: number;
 }
@@ -66,6 +73,19 @@ export function summarize(formulas: readonly FormulaRecord[]): Record<FormulaSta
   const summary = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<FormulaStatus, number>;
   for (const formula of formulas) summary[formula.status] += 1;
   return summary;
+}
+
+/**
+ * Of the display formulas a page publishes, how many are `verified` (an erratum record is the
+ * source's formula, kept beside the published correction, so it is not one of them).
+ *
+ * @param formulas Records to count.
+ */
+export function displayCoverage(formulas: readonly FormulaRecord[]): { verified: number; published: number; text: string } {
+  const published = formulas.filter((formula) => formula.display && !formula.correction);
+  const verified = published.filter((formula) => formula.status === 'verified').length;
+  const percent = published.length ? ` (${((100 * verified) / published.length).toFixed(1)}%)` : '';
+  return { verified, published: published.length, text: `${verified}/${published.length}${percent}` };
 }
 
 /** A record is a problem that fails the build: a mismatch, or an unsupported formula nobody marked. */

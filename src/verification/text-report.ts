@@ -5,7 +5,7 @@
  */
 import type { DeclarationProblem } from './check-page.js';
 import { formatProblem } from './format.js';
-import { isProblem, summarize, type FormulaRecord } from './report.js';
+import { displayCoverage, isProblem, summarize, type FormulaRecord } from './report.js';
 
 /**
  * The line of one formula.
@@ -14,7 +14,8 @@ import { isProblem, summarize, type FormulaRecord } from './report.js';
  */
 export function formulaLine(formula: FormulaRecord): string {
   const detail = formula.status === 'verified' ? `${formula.mode}, ${formula.trials} trials, max rel. error ${formula.maxRelError.toExponential(1)}` : formula.reason;
-  return `${formula.file}:${formula.line}:${formula.column} ${formula.status} ${detail}`;
+  const corrected = formula.erratum ? '; corrects the source, whose formula is the erratum below' : '';
+  return `${formula.file}:${formula.line}:${formula.column} ${formula.status} ${detail}${corrected}`;
 }
 
 /**
@@ -38,6 +39,6 @@ export function verifyText(formulas: readonly FormulaRecord[], declarationProble
   for (const problem of declarationProblems) lines.push('', declarationLine(problem));
   for (const problem of formulas.filter(isProblem)) lines.push('', formatProblem(problem));
   const summary = Object.entries(summarize(formulas)).map(([status, count]) => `${count} ${status}`).join(', ');
-  lines.push('', `${formulas.length} formulas in ${fileCount} file(s): ${summary}`);
+  lines.push('', `${formulas.length} formulas in ${fileCount} file(s): ${summary}; display formulas verified: ${displayCoverage(formulas).text}`);
   return lines.join('\n');
 }

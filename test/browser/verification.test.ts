@@ -25,8 +25,10 @@ test('the report page renders and its links land on their formulas', async () =>
   const links = page.locator('table.formulas a[href*="#f-"]');
   const count = await links.count();
   expect(count).toBeGreaterThan(100);
-  for (const index of [0, Math.floor(count / 2), count - 1]) {
-    const href = await links.nth(index).getAttribute('href');
+  // An erratum record (the source's formula) links to its note under the correction.
+  const erratum = await page.locator('table.formulas tr[data-status="erratum"] a[href*="#f-"]').first().getAttribute('href');
+  expect(erratum).toMatch(/-erratum$/);
+  for (const href of [...(await Promise.all([0, Math.floor(count / 2), count - 1].map((index) => links.nth(index).getAttribute('href')))), erratum]) {
     await page.goto(`${origin}${href}`);
     const id = decodeURIComponent(href!.split('#')[1]);
     const target = page.locator(`[id="${id}"]`);

@@ -26,9 +26,10 @@ async function openPage(lang: 'zh' | 'en', viewport?: { width: number; height: n
   return { context, page, problems, requests };
 }
 
-/** The n-th checked figure of a status in the page's own pane. */
-function figure(page: Page, lang: 'zh' | 'en', status: 'verified' | 'erratum', n = 0): Locator {
-  return page.locator(`.pane[data-lang="${lang}"] figure.formula[data-status="${status}"]:has(button.check-toggle)`).nth(n);
+/** The n-th checked figure of the page's own pane: a verified one, or a corrected one (an erratum's correction). */
+function figure(page: Page, lang: 'zh' | 'en', kind: 'verified' | 'erratum', n = 0): Locator {
+  const which = kind === 'erratum' ? '[data-erratum]' : ':not([data-erratum])';
+  return page.locator(`.pane[data-lang="${lang}"] figure.formula[data-status="verified"]${which}:has(button.check-toggle)`).nth(n);
 }
 
 async function open(fig: Locator): Promise<Locator> {
@@ -173,7 +174,7 @@ test('the keyboard alone opens a widget, re-rolls and closes it', async () => {
 
 test('an erratum widget shows the source formula failing and the correction passing on the same numbers', async () => {
   const { context, page, problems } = await openPage('en');
-  const count = await page.locator('.pane[data-lang="en"] figure.formula[data-status="erratum"]:has(button.check-toggle)').count();
+  const count = await page.locator('.pane[data-lang="en"] figure.formula[data-status="verified"][data-erratum]:has(button.check-toggle)').count();
   expect(count).toBeGreaterThan(0);
   let sameNumbers = 0;
   for (let n = 0; n < count; n++) {

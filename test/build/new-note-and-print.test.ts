@@ -91,8 +91,12 @@ describe('npm run new-note', () => {
 test("the guide's passing example builds with the statuses the guide shows", () => {
   expect(build.status).toBe(0);
   for (const lang of ['zh', 'en']) {
-    expect(statuses(`${lang}/checks`, lang)).toEqual(['not-checkable', 'verified', 'verified', 'not-checkable', 'erratum']);
-    expect(selectAll(`.pane[data-lang="${lang}"] .erratum-note`, built(`${lang}/checks`))).toHaveLength(1);
+    // The last formula is the correction of an erratum: verified, marked, with the source's original in a note under it.
+    expect(statuses(`${lang}/checks`, lang)).toEqual(['not-checkable', 'verified', 'verified', 'not-checkable', 'verified']);
+    const corrected = selectAll(`.pane[data-lang="${lang}"] figure.formula[data-erratum]`, built(`${lang}/checks`));
+    expect(corrected).toHaveLength(1);
+    expect(selectAll('.erratum-note', corrected[0])).toHaveLength(1);
+    expect(selectAll('.badge-erratum', corrected[0])).toHaveLength(1);
   }
 });
 

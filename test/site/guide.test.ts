@@ -33,12 +33,15 @@ test('both languages show every example note, in the same order', () => {
 describe.each(LANGS)('the examples in %s fail as the guide says', (lang) => {
   test('checks: declarations, a carried definition, not-checkable with a reason, an erratum; no problem', () => {
     const { records, declarationProblems, output } = example(lang, 'checks');
-    expect(records.map((r) => r.status)).toEqual(['not-checkable', 'verified', 'verified', 'not-checkable', 'erratum']);
+    // The fifth formula is a correction (verified); the source's original is the erratum record after it.
+    expect(records.map((r) => r.status)).toEqual(['not-checkable', 'verified', 'verified', 'not-checkable', 'verified', 'erratum']);
     expect(records[0].reason).toBe('defines f');
     expect(records[3].reason).toBe(lang === 'zh' ? '逐元素的定义，不是可以代入数值的等式' : 'an element-wise definition, not an identity to test on numbers');
-    expect(records[4].original).toBe('\\mathrm{d}Y^{-1} = Y^{-1}(\\mathrm{d}Y)Y^{-1}');
+    expect(records[4]).toMatchObject({ erratum: records[5].id, original: '\\mathrm{d}Y^{-1} = Y^{-1}(\\mathrm{d}Y)Y^{-1}' });
+    expect(records[5]).toMatchObject({ correction: records[4].id, latex: records[4].original, line: records[4].line - 2, column: 15 });
     expect(declarationProblems).toEqual([]);
-    expect(output).toMatch(/5 formulas in 1 file\(s\): 2 verified, 0 mismatch, 2 not-checkable, 0 unsupported, 1 erratum$/);
+    expect(output).toMatch(/verified exact, 3 trials, max rel\. error 0\.0e\+0; corrects the source, whose formula is the erratum below\n.*:\d+:15 erratum the two sides differ/);
+    expect(output).toMatch(/6 formulas in 1 file\(s\): 3 verified, 0 mismatch, 2 not-checkable, 0 unsupported, 1 erratum; display formulas verified: 3\/5 \(60\.0%\)$/);
   });
 
   test('mismatch: a counterexample and a did-you-mean naming the sign', () => {

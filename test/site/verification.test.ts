@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { builtPage, DIST } from '../helpers/site.js';
-import { STATUSES, summarize, type FormulaRecord, type VerificationReport } from '../../src/verification/report.js';
+import { displayCoverage, STATUSES, summarize, type FormulaRecord, type VerificationReport } from '../../src/verification/report.js';
 
 const report = JSON.parse(readFileSync(join(DIST, 'verification.json'), 'utf8')) as VerificationReport & { checked: boolean };
 const slugs = [...new Set(report.formulas.map((formula) => formula.slug))];
@@ -19,7 +19,7 @@ test('verification.json follows the report contract', () => {
   expect(report.formulas.length).toBeGreaterThan(400);
   for (const formula of report.formulas) {
     expect(formula).toMatchObject({
-      id: expect.stringMatching(/^[fi]-[0-9a-z]+(-\d+)?$/),
+      id: expect.stringMatching(/^[fi]-[0-9a-z]+(-\d+)?(-erratum)?$/),
       file: expect.stringMatching(/^content\/notes\/[^/]+\/(zh|en)\.md$/),
       line: expect.any(Number),
       column: expect.any(Number),
@@ -38,6 +38,21 @@ test('verification.json follows the report contract', () => {
 test('the real site has no wrong formula and no unmarked unsupported one', () => {
   expect(report.summary.mismatch).toBe(0);
   expect(report.summary.unsupported).toBe(0);
+});
+
+test('at least 90% of the display formulas each language publishes are verified; every erratum sits next to its verified correction', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    const mine = report.formulas.filter((f) => f.lang === lang);
+    const coverage = displayCoverage(mine);
+    expect(coverage.published).toBe(134);
+    expect(coverage.verified / coverage.published, coverage.text).toBeGreaterThanOrEqual(0.9);
+    const byId = new Map(mine.map((f) => [`${f.slug}/${f.id}`, f]));
+    for (const erratum of mine.filter((f) => f.status === 'erratum')) {
+      const correction = byId.get(`${erratum.slug}/${erratum.correction}`);
+      expect(correction, erratum.id).toMatchObject({ status: 'verified', erratum: erratum.id, original: erratum.latex });
+    }
+    expect(mine.filter((f) => f.erratum).length).toBe(report.summary.erratum / 2);
+  }
 });
 
 test('both languages are checked, with the same verdict for the same formula', () => {
@@ -61,7 +76,13 @@ describe.each(slugs)('%s', (slug) => {
       expect(figure.properties.dataStatus).toBe(record!.status);
       const badge = select('.formula-tools .badge', figure);
       expect(badge, `badge of ${record!.id}`).toBeTruthy();
-      if (record!.status === 'erratum') expect(select('.erratum-note', figure)).toBeTruthy();
+      if (record!.erratum) {
+        // The corrected formula: verified, with the erratum record's note (its anchor) under it.
+        expect(record!.status).toBe('verified');
+        expect(figure.properties.dataErratum).toBe(record!.erratum);
+        expect(select(`.erratum-note[id="${record!.erratum}"], .erratum-note[data-alt-id="${record!.erratum}"]`, figure)).toBeTruthy();
+        expect(records.get(record!.erratum)).toMatchObject({ status: 'erratum', correction: record!.id, latex: record!.original });
+      }
     }
   });
 

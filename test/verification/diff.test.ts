@@ -46,12 +46,12 @@ describe.each([
     lines: [
       ...HEAD,
       '| differential | 2 (−2) | 0 | 0 | 0 | 0 | 2 (−2) |',
-      '| kronecker | 0 (−2) | 0 | 0 | 0 | 2 (+2) | 2 |',
-      '| **all notes** | 2 (−4) | 0 | 0 | 0 | 2 (+2) | 4 (−2) |',
+      '| kronecker | 2 | 0 | 0 | 0 | 2 (+2) | 4 (+2) |',
+      '| **all notes** | 4 (−2) | 0 | 0 | 0 | 2 (+2) | 6 |',
       '', '2 change(s) against the base:', '', '### differential', '', ...TABLE,
       `| removed | ${where('differential', 20)} | \`\\frac{\\partial a^TXb}{\\partial X} = ab^T\` | verified | — | 1 of 1 step hold on 3 samples (exact) |`,
       '', '### kronecker', '', ...TABLE,
-      `| new erratum | ${where('kronecker', 10)} | \`K_{mn}\\mathrm{vec}(A) = \\mathrm{vec}(A^T)\` | verified | erratum | the source wrote \`K_{mn}\\mathrm{vec}(A) = \\mathrm{vec}(A)\`: the two sides differ (relative error 1.41) |`,
+      `| added (new erratum) | ${where('kronecker', 8)} | \`K_{mn}\\mathrm{vec}(A) = \\mathrm{vec}(A)\` | — | erratum | the two sides differ (relative error 1.41) |`,
     ],
   },
   {

@@ -51,11 +51,18 @@ test('an unsupported construct fails unless marked not-checkable with a reason',
   expect(records.map((r) => r.line)).toEqual([9]);
 });
 
-test('an erratum whose original fails and whose correction holds is an erratum', async () => {
+test('an erratum whose original fails and whose correction holds: the correction is verified, the original is kept as an erratum next to it', async () => {
   const report = await project('erratum').report();
-  expect(report.formulas).toHaveLength(1);
-  expect(report.formulas[0].status).toBe('erratum');
-  expect(report.formulas[0].original).toContain('\\mathrm{tr}');
+  const [correction, erratum] = report.formulas;
+  expect(report.formulas).toHaveLength(2);
+  expect(correction).toMatchObject({ status: 'verified', line: 10, column: 1, erratum: erratum.id });
+  expect(correction.latex).toMatch(/^\\mathrm\{d\}\^2\\log\|X\| = -/);
+  expect(correction.original).toContain('\\mathrm{tr}');
+  // The source's formula, placed where the comment quotes it, failing with a counterexample.
+  expect(erratum).toMatchObject({ status: 'erratum', id: `${correction.id}-erratum`, correction: correction.id, line: 8, column: 15, latex: correction.original });
+  expect(erratum.reason).toMatch(/relative error/);
+  expect(erratum.steps[0]).toMatchObject({ status: 'mismatch', line: 8, column: 15 });
+  expect(report.summary).toMatchObject({ verified: 1, erratum: 1, mismatch: 0 });
   expect((await project('erratum').problems()).records).toEqual([]);
 });
 

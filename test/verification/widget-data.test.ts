@@ -21,8 +21,10 @@ describe(`the widget data of ${FILE}`, async () => {
   const [{ records }, data] = await Promise.all([site.verifyFile(FILE), widgetFormulas(site, FILE)]);
   const byId = new Map(records.map((r) => [r.id, r]));
 
-  test('lists every verified or erratum display formula, with the build seed', () => {
-    const expected = records.filter((r) => r.display && (r.status === 'verified' || r.status === 'erratum')).map((r) => r.id);
+  test('lists every verified display formula (corrected ones as errata, with the source\'s original), with the build seed', () => {
+    const expected = records.filter((r) => r.display && r.status === 'verified').map((r) => r.id);
+    const corrected = records.filter((r) => r.display && r.erratum).map((r) => r.id);
+    expect(Object.keys(data.formulas).filter((id) => data.formulas[id].status === 'erratum').sort()).toEqual(corrected.sort());
     expect(Object.keys(data.formulas).sort()).toEqual(expected.sort());
     expect(Object.values(data.formulas).filter((f) => f.status === 'erratum').length).toBeGreaterThan(0);
   });
