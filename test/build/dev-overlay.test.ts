@@ -27,8 +27,12 @@ function freePort(): Promise<number> {
 }
 
 let dev: ChildProcess | undefined;
-afterAll(() => {
-  dev?.kill('SIGTERM');
+afterAll(async () => {
+  if (!dev?.pid || dev.exitCode !== null) return;
+  // npx does not pass a signal on to the server it started: end the whole process group, and wait.
+  const exited = new Promise((resolve) => dev?.once('exit', resolve));
+  process.kill(-dev.pid, 'SIGTERM');
+  await exited;
 });
 
 test('saving a wrong formula in astro dev shows the build\'s message in the error overlay', async () => {
@@ -40,6 +44,8 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
     // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server of an author.
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST')), VERDICT_CACHE_DIR: join(site, '.cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the server (a grandchild of npx) ends with it.
+    detached: true,
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
