@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { checkTranslations, formatTranslationProblem } from './notes.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
-import { displayCoverage } from '../verification/report.js';
+import { displayCoverage, isProblem } from '../verification/report.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
@@ -51,12 +51,16 @@ async function assertFormulasHold(root: string, log: (message: string) => void):
 const NOTE_MODULE = /[\\/]content[\\/]notes[\\/].+\.md(\?|$)/;
 
 /**
- * A Vite plugin that holds each note's Markdown until the formula check is done, so a wrong formula
- * fails the build with the whole site's problems before any page renders with a partial list.
+ * A Vite plugin that holds each note's Markdown until that note is checked (Astro's own Markdown
+ * plugin renders it next, with its verdicts). A note with a problem waits for the whole site's
+ * check, which then fails the build with every problem of every note — never a partial list; a
+ * note without one renders while the other notes are still being checked, so rendering and
+ * checking share the machine's cores.
  *
- * @param check The running check, once the build has started it.
+ * @param root Project root.
+ * @param check The running check of the whole site, once the build has started it.
  */
-function waitForFormulaCheck(check: () => Promise<void> | undefined) {
+function waitForFormulaCheck(root: string, check: () => Promise<void> | undefined) {
   return {
     name: 'matrix-calculus-notes:wait-for-formula-check',
     enforce: 'pre' as const,
@@ -64,7 +68,11 @@ function waitForFormulaCheck(check: () => Promise<void> | undefined) {
       // Before Astro's own Markdown plugin loads (and renders) the note.
       order: 'pre' as const,
       async handler(id: string): Promise<null> {
-        if (NOTE_MODULE.test(decodeURIComponent(id))) await check();
+        const path = decodeURIComponent(id).replace(/\?.*$/, '');
+        const whole = check();
+        if (!whole || !NOTE_MODULE.test(path)) return null;
+        const page = await siteVerification(root).verifyFile(path);
+        if (page.declarationProblems.length || page.records.some(isProblem)) await whole;
         return null;
       },
     },
@@ -82,7 +90,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
     name: 'matrix-calculus-notes',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        if (options.checkFormulas) updateConfig({ vite: { plugins: [waitForFormulaCheck(() => formulaCheck)] } });
+        if (options.checkFormulas) updateConfig({ vite: { plugins: [waitForFormulaCheck(options.root, () => formulaCheck)] } });
       },
       'astro:build:start': async ({ logger }) => {
         await assertTranslationsAlign(options.root);

@@ -3,9 +3,9 @@
  * cached is answered from the cache on this thread, deriving nothing. For the rest, when there are
  * enough formulas for workers to pay for their start, the verdicts their check will ask for are
  * predicted (speculate.ts) and derived by the worker pool, formula by formula — the formulas of one
- * long page spread over every worker — and then every page is checked on this thread in page order,
- * exactly as without workers, finding those verdicts ready; a verdict that was not predicted is
- * derived then. Both paths run the same page check: the results are identical.
+ * long page spread over every worker — and each page is checked on this thread, exactly as without
+ * workers, as soon as the verdicts predicted for it have arrived; a verdict that was not predicted
+ * is derived then. Both paths run the same page check: the results are identical.
  */
 import { availableParallelism } from 'node:os';
 import type { Verdict } from '../engine/index.js';
@@ -13,7 +13,7 @@ import type { VerdictCache } from './cache.js';
 import { verdictKey, type Checker, type PageCheckInput } from './check-page.js';
 import { verifyPage, type FileVerification } from './page-result.js';
 import { deriveInWorkers, workerBootstrap } from './pool.js';
-import { predictedJobs } from './speculate.js';
+import { predictedPageJobs } from './speculate.js';
 /** When and how wide to check in parallel. */
 export interface ParallelOptions {
   /** Worker threads (default: the machine's available parallelism). 1 or less: never parallel. */
@@ -82,44 +82,85 @@ export function workerCount(pages: readonly PageCheckInput[], parallel: Parallel
  * derives what they did not on this thread.
  */
 function withDerived(setup: BatchSetup, derived: Map<string, Verdict>): Checker {
-  const uncounted = new Set(derived.keys());
+  const used = new Set<string>();
   return {
     engine: setup.checker.engine,
     verify(latex, context, options) {
       const key = verdictKey(latex, context, setup.engineFingerprint, options);
       const verdict = derived.get(key);
       if (verdict === undefined) return setup.checker.verify(latex, context, options);
-      if (!uncounted.delete(key)) setup.cache.count(1);
+      if (used.has(key)) setup.cache.count(1);
+      else used.add(key);
       return verdict;
     },
   };
 }
 
 /**
- * Check pages; results in the order of the input.
+ * Check pages, one promise per page (in the order of the input), each settled as soon as its page
+ * is checked: with workers, a page is checked (on this thread) once every verdict predicted for it
+ * has arrived, while the workers derive the other pages' — so a build can render the first notes
+ * while the last are still being derived.
  *
  * @param inputs The pages.
  * @param setup Checker, cache and parallelism.
  */
-export async function verifyPages(inputs: readonly PageCheckInput[], setup: BatchSetup): Promise<FileVerification[]> {
-  const results = new Map<PageCheckInput, FileVerification>();
+export function verifyEachPage(inputs: readonly PageCheckInput[], setup: BatchSetup): Promise<FileVerification>[] {
+  const settle = new Map<PageCheckInput, { resolve: (result: FileVerification) => void; reject: (error: unknown) => void }>();
+  const promises = inputs.map((input) => new Promise<FileVerification>((resolve, reject) => settle.set(input, { resolve, reject })));
+  const check = (page: PageCheckInput, checker: Checker) => {
+    try {
+      settle.get(page)?.resolve(verifyPage(page, checker));
+    } catch (error) {
+      settle.get(page)?.reject(error);
+    }
+  };
   const pending: PageCheckInput[] = [];
   for (const input of inputs) {
     const cached = fromCache(input, setup);
-    if (cached) results.set(input, cached);
+    if (cached) settle.get(input)?.resolve(cached);
     else pending.push(input);
   }
   const workers = workerCount(pending, setup.parallel);
   const bootstrap = workers > 1 ? workerBootstrap() : undefined;
-  let checker = setup.checker;
-  if (bootstrap) {
-    const jobs = predictedJobs(pending, setup.checker.engine, setup.engineFingerprint).filter((job) => setup.cache.peek(job.key) === undefined);
-    if (jobs.length) {
-      const { verdicts, stats } = await deriveInWorkers(jobs, { cacheDir: setup.cacheDir, engineFingerprint: setup.engineFingerprint }, workers, bootstrap);
-      setup.cache.count(stats.hits, stats.misses);
-      checker = withDerived(setup, verdicts);
-    }
+  if (!bootstrap) {
+    for (const page of pending) check(page, setup.checker);
+    return promises;
   }
-  for (const page of pending) results.set(page, verifyPage(page, checker));
-  return inputs.map((input) => results.get(input) as FileVerification);
+  const { jobs: predicted, pageKeys } = predictedPageJobs(pending, setup.checker.engine, setup.engineFingerprint);
+  const jobs = predicted.filter((job) => setup.cache.peek(job.key) === undefined);
+  const derived = new Map<string, Verdict>();
+  const checker = withDerived(setup, derived);
+  // Per page, the predicted verdicts still to come.
+  const waiting = new Map(pending.map((page, i) => [page, new Set([...pageKeys[i]].filter((key) => setup.cache.peek(key) === undefined))]));
+  const checkReady = () => {
+    for (const [page, keys] of waiting) {
+      if (keys.size) continue;
+      waiting.delete(page);
+      check(page, checker);
+    }
+  };
+  const arrived = (key: string) => {
+    for (const keys of waiting.values()) keys.delete(key);
+    checkReady();
+  };
+  checkReady();
+  if (!jobs.length) return promises;
+  deriveInWorkers(jobs, { cacheDir: setup.cacheDir, engineFingerprint: setup.engineFingerprint }, workers, bootstrap, (key, verdict, stats) => {
+    // Counted as it arrives, so the counts are whole when the last page settles.
+    setup.cache.count(stats.hits, stats.misses);
+    derived.set(key, verdict);
+    arrived(key);
+  }).then(
+    () => {
+      // Whatever was mispredicted is derived on this thread by the page check.
+      for (const page of waiting.keys()) check(page, checker);
+      waiting.clear();
+    },
+    (error: unknown) => {
+      for (const page of waiting.keys()) settle.get(page)?.reject(error);
+      waiting.clear();
+    },
+  );
+  return promises;
 }

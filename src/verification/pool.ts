@@ -3,8 +3,8 @@
  * of verdict jobs (a formula and its context; see speculate.ts) and takes the next job not yet taken
  * from a shared counter, so the formulas of one long page spread over every worker and no worker
  * waits for the main thread (busy with Vite during a build) to hand out work. Each worker derives
- * with its own engine and the shared on-disk verdict cache, and sends its verdicts back when the
- * list is done. Workers load the TypeScript sources through tsx's loader, so the pool runs the same
+ * with its own engine and the shared on-disk verdict cache, and sends each verdict back as it is
+ * derived. Workers load the TypeScript sources through tsx's loader, so the pool runs the same
  * code under Astro, tsx and vitest.
  */
 import { createRequire } from 'node:module';
@@ -28,10 +28,11 @@ export interface JobsRequest {
   next: Int32Array;
 }
 
-/** A worker's answer: the verdicts of the jobs it took, by key, and its cache counts. */
+/** A worker's message: verdicts of jobs it took, by key, and the cache hits and misses they made; the last one says it is done. */
 export interface JobsReply {
   verdicts: [string, Verdict][];
   stats: CacheStats;
+  done?: true;
 }
 
 const WORKER_ENTRY = new URL('./pool-worker.ts', import.meta.url);
@@ -57,6 +58,7 @@ export function workerBootstrap(): string | undefined {
  * @param setup Cache folder and engine fingerprint.
  * @param workers Number of worker threads.
  * @param bootstrap Worker source from {@link workerBootstrap}.
+ * @param onVerdict Called with each verdict as it arrives (on this thread, between its other work), with the cache hit or miss it made.
  * @returns Every job's verdict by key, and the cache counts of all workers.
  */
 export async function deriveInWorkers(
@@ -64,6 +66,7 @@ export async function deriveInWorkers(
   setup: PoolSetup,
   workers: number,
   bootstrap: string,
+  onVerdict?: (key: string, verdict: Verdict, stats: CacheStats) => void,
 ): Promise<{ verdicts: Map<string, Verdict>; stats: CacheStats }> {
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const verdicts = new Map<string, Verdict>();
@@ -76,10 +79,14 @@ export async function deriveInWorkers(
           new Promise<void>((resolve, reject) => {
             let answered = false;
             worker.on('message', (reply: JobsReply) => {
-              answered = true;
-              for (const [key, verdict] of reply.verdicts) verdicts.set(key, verdict);
               stats.hits += reply.stats.hits;
               stats.misses += reply.stats.misses;
+              for (const [key, verdict] of reply.verdicts) {
+                verdicts.set(key, verdict);
+                onVerdict?.(key, verdict, reply.stats);
+              }
+              if (!reply.done) return;
+              answered = true;
               resolve();
             });
             worker.on('error', reject);

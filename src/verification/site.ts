@@ -10,7 +10,7 @@ import { join, relative, isAbsolute, resolve } from 'node:path';
 import type { Verdict } from '../engine/index.js';
 import { parseNote } from '../markdown/parse-note.js';
 import { listNoteFiles, loadReferences } from '../site/notes.js';
-import { verifyPages, type ParallelOptions } from './batch.js';
+import { verifyEachPage, type ParallelOptions } from './batch.js';
 import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
 import { createChecker, type Checker, type DeclarationProblem, type PageCheckInput } from './check-page.js';
 import { collectFormulas } from './collect.js';
@@ -129,11 +129,15 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     }
     const toCheck = fresh.filter((note) => !byContent.has(note.key));
     if (toCheck.length) {
-      const batch = Promise.all(toCheck.map((note) => pageInput(note.file, note.source))).then(async (inputs) => {
-        const results = await verifyPages(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} });
-        inputs.forEach((input, i) => pages.set(toCheck[i].file, toCheck[i].source, { result: results[i], verdicts: verdictsUsed(input) }));
-        return results;
-      });
+      // One batch (the pool spreads its formulas over the workers); each page settles as soon as it is checked.
+      const batch = Promise.all(toCheck.map((note) => pageInput(note.file, note.source))).then((inputs) =>
+        verifyEachPage(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} }).map((result, i) =>
+          result.then((verification) => {
+            pages.set(toCheck[i].file, toCheck[i].source, { result: verification, verdicts: verdictsUsed(inputs[i]) });
+            return verification;
+          }),
+        ),
+      );
       toCheck.forEach((note, i) => byContent.set(note.key, batch.then((results) => results[i])));
     }
     return Promise.all(notes.map((note) => byContent.get(note.key) as Promise<FileVerification>));

@@ -55,15 +55,33 @@ function predictedVerdict(engine: Engine, latex: string, context: Context): Verd
  * @param engineFingerprint As for the verdict cache's keys.
  */
 export function predictedJobs(pages: readonly PageCheckInput[], engine: Engine, engineFingerprint: string): VerdictJob[] {
+  return predictedPageJobs(pages, engine, engineFingerprint).jobs;
+}
+
+/**
+ * {@link predictedJobs}, and for each page the keys of the verdicts its check will most likely ask
+ * for (a page whose verdicts are all derived can be checked while the others still are).
+ *
+ * @param pages The pages.
+ * @param engine An engine (for parsing and preparing only).
+ * @param engineFingerprint As for the verdict cache's keys.
+ */
+export function predictedPageJobs(pages: readonly PageCheckInput[], engine: Engine, engineFingerprint: string): { jobs: VerdictJob[]; pageKeys: Set<string>[] } {
   const jobs = new Map<string, VerdictJob>();
+  let keys = new Set<string>();
   const predicting: Checker = {
     engine,
     verify(latex, context, options = {}) {
       const key = verdictKey(latex, context, engineFingerprint, options);
       if (!jobs.has(key)) jobs.set(key, { key, latex, context, options });
+      keys.add(key);
       return predictedVerdict(engine, latex, context);
     },
   };
-  for (const page of pages) checkPage(page, predicting);
-  return [...jobs.values()];
+  const pageKeys = pages.map((page) => {
+    keys = new Set<string>();
+    checkPage(page, predicting);
+    return keys;
+  });
+  return { jobs: [...jobs.values()], pageKeys };
 }

@@ -11,7 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { writeSyntheticNotes } from '../../scripts/bench/synthetic-site.js';
 import { parseNote } from '../../src/markdown/parse-note.js';
 import { listNoteFiles } from '../../src/site/notes.js';
-import { workerCount } from '../../src/verification/batch.js';
+import { verifyEachPage, workerCount } from '../../src/verification/batch.js';
+import type { Verdict } from '../../src/engine/index.js';
 import { VerdictCache } from '../../src/verification/cache.js';
 import { createChecker, type PageCheckInput } from '../../src/verification/check-page.js';
 import { collectFormulas } from '../../src/verification/collect.js';
@@ -87,6 +88,27 @@ describe('the check pool', () => {
     for (const note of listNoteFiles(root)) expect(await parallel.verifyFile(note.path)).toEqual(await serial.verifyFile(note.path));
     // A note's second language is served by the first's verdicts in both: the same verdicts are derived.
     expect(parallel.cacheStats()).toEqual(serial.cacheStats());
+  }, 120_000);
+
+  test('each page settles as soon as its verdicts are in, while the workers still derive the others', async () => {
+    const inputs = await pageInputs(root);
+    const cache = new VerdictCache<Verdict>(undefined);
+    let arrived = 0;
+    const count = cache.count.bind(cache);
+    cache.count = (hits = 0, misses = 0) => {
+      arrived += misses;
+      count(hits, misses);
+    };
+    const checker = createChecker(cache, 'test');
+    const settledAfter: number[] = [];
+    const pages = verifyEachPage(inputs, { checker, cache, engineFingerprint: 'test', parallel: { workers: 2, minFormulas: 1 } });
+    pages.forEach((page, i) => void page.then(() => (settledAfter[i] = arrived)));
+    const results = await Promise.all(pages);
+    const jobs = predictedJobs(inputs, checker.engine, 'test').length;
+    expect(arrived).toBe(jobs);
+    // The first page was checked when part of the site's verdicts had arrived, not all of them.
+    expect(settledAfter[0]).toBeLessThan(jobs);
+    expect(results).toEqual(inputs.map((input) => verifyPage(input, createChecker(new VerdictCache(undefined), 'test'))));
   }, 120_000);
 
   test('a warm cache answers every page without deriving or parsing anything', async () => {

@@ -25,6 +25,17 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     }
     return out;
   };
+  // Plain loops (not map with a closure): jets are the innermost arithmetic of every derivative.
+  const add = (a: Jet<T>, b: Jet<T>): Jet<T> => {
+    const out = new Array<T>(size);
+    for (let k = 0; k < size; k++) out[k] = base.add(a[k], b[k]);
+    return out;
+  };
+  const sub = (a: Jet<T>, b: Jet<T>): Jet<T> => {
+    const out = new Array<T>(size);
+    for (let k = 0; k < size; k++) out[k] = base.sub(a[k], b[k]);
+    return out;
+  };
   const div = (a: Jet<T>, b: Jet<T>): Jet<T> => {
     const out = new Array<T>(size);
     for (let k = 0; k < size; k++) {
@@ -40,8 +51,8 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     one: constant(base.one),
     fromInt: (n) => constant(base.fromInt(n)),
     fromRatio: (n, d) => constant(base.fromRatio(n, d)),
-    add: (a, b) => a.map((x, k) => base.add(x, b[k])),
-    sub: (a, b) => a.map((x, k) => base.sub(x, b[k])),
+    add,
+    sub,
     mul,
     div,
     neg: (a) => a.map((x) => base.neg(x)),

@@ -33,6 +33,12 @@ function make(n: bigint, d: bigint): Rational {
   return { n, d };
 }
 
+/** An integer product: no gcd to take, only the cap to check. */
+function capped(n: bigint): Rational {
+  if (n > CAP_VALUE || -n > CAP_VALUE) throw new RationalOverflowError();
+  return { n, d: 1n };
+}
+
 const ZERO: Rational = { n: 0n, d: 1n };
 const ONE: Rational = { n: 1n, d: 1n };
 
@@ -43,9 +49,11 @@ export const rationalField: Field<Rational> = {
   one: ONE,
   fromInt: (k) => ({ n: BigInt(k), d: 1n }),
   fromRatio: (n, d) => make(n, d),
-  add: (a, b) => (a.d === 1n && b.d === 1n ? make(a.n + b.n, 1n) : make(a.n * b.d + b.n * a.d, a.d * b.d)),
-  sub: (a, b) => (a.d === 1n && b.d === 1n ? make(a.n - b.n, 1n) : make(a.n * b.d - b.n * a.d, a.d * b.d)),
-  mul: (a, b) => (a.n === 0n || b.n === 0n ? ZERO : make(a.n * b.n, a.d * b.d)),
+  // Zeros and shared denominators are common (jets along unit directions, entries of an inverse over
+  // one determinant): they skip the cross products and most gcds. Values are already in lowest terms.
+  add: (a, b) => (b.n === 0n ? a : a.n === 0n ? b : a.d === b.d ? make(a.n + b.n, a.d) : make(a.n * b.d + b.n * a.d, a.d * b.d)),
+  sub: (a, b) => (b.n === 0n ? a : a.n === 0n ? { n: -b.n, d: b.d } : a.d === b.d ? make(a.n - b.n, a.d) : make(a.n * b.d - b.n * a.d, a.d * b.d)),
+  mul: (a, b) => (a.n === 0n || b.n === 0n ? ZERO : a.d === 1n && b.d === 1n ? capped(a.n * b.n) : make(a.n * b.n, a.d * b.d)),
   div(a, b) {
     if (b.n === 0n) throw new SingularError('division by zero');
     return make(a.n * b.d, a.d * b.n);
