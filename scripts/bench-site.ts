@@ -1,10 +1,11 @@
 /**
- * `npx tsx scripts/bench-site.ts [--formulas 5000 | --real] [--kinds off,cold,warm] [--keep DIR]`:
+ * `npx tsx scripts/bench-site.ts [--formulas 5000 | --real] [--kinds off,cold,warm] [--keep DIR] [--heap-mb N]`:
  * targeted builds of one synthetic site (the full benchmark's builds, one size) or of a copy of the
  * real notes, for measuring a change without the 25-minute `npm run bench`. With `--keep DIR` the
  * project and its verdict cache are made in DIR (or reused when DIR already holds them: its sources
  * are then copied afresh from this checkout, the notes and the verdict cache kept) and left there,
- * so a warm build can be repeated, compared before and after a change, or profiled.
+ * so a warm build can be repeated, compared before and after a change, or profiled. `--heap-mb N`
+ * caps Node's heap at N MB: what a build needs, against what V8 lets it grow to.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ function option(name: string): string | undefined {
 const formulas = Number(option('formulas') ?? 5000);
 const kinds = (option('kinds') ?? 'off,cold,warm').split(',') as ('off' | 'cold' | 'warm')[];
 const keep = option('keep');
+const heapMb = option('heap-mb') ? Number(option('heap-mb')) : undefined;
 
 let project: BenchProject;
 let cache: string;
@@ -53,7 +55,7 @@ console.error(`project ${project.root}, verdict cache ${cache}`);
 try {
   for (const kind of kinds) {
     if (kind === 'cold') rmSync(cache, { recursive: true, force: true });
-    const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache });
+    const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache, heapMb });
     const cpu = measure.cpuMs !== undefined ? `, CPU ${(measure.cpuMs / 1000).toFixed(1)} s` : '';
     const check = measure.check ? `, check ${measure.check.ms} ms, ${measure.check.hits} hits, ${measure.check.derived} derived` : '';
     console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakRssMb)} MB${check}`);

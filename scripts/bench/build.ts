@@ -19,6 +19,11 @@ export interface BuildSettings {
   check: boolean;
   /** The verdict cache folder (VERDICT_CACHE_DIR). */
   verdictCache: string;
+  /**
+   * A cap on Node's old-generation heap (`--max-old-space-size`, MB), to tell the memory a build
+   * needs from the memory V8 lets it grow to before collecting (default: Node's own limit).
+   */
+  heapMb?: number;
 }
 
 /** What one build cost. */
@@ -56,7 +61,7 @@ function highWaterMb(pid: number): number | undefined {
  */
 export async function measureBuild(project: BenchProject, settings: BuildSettings): Promise<BuildMeasure> {
   for (const dir of ['dist', '.bench-cache', '.astro']) rmSync(join(project.root, dir), { recursive: true, force: true });
-  const astro = [join(project.root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', BENCH_CONFIG];
+  const astro = [...(settings.heapMb ? [`--max-old-space-size=${settings.heapMb}`] : []), join(project.root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', BENCH_CONFIG];
   const gnuTime = existsSync(GNU_TIME);
   const timeReport = join(project.root, '.bench-time.txt');
   const [command, args] = gnuTime ? [GNU_TIME, ['-v', '-o', timeReport, process.execPath, ...astro]] : [process.execPath, astro];
