@@ -9,24 +9,37 @@ import { expect, test } from 'vitest';
 import { fixtureSite } from '../helpers/fixture-site.js';
 import { ROOT } from '../helpers/site.js';
 
-function fixture(name: string): string {
-  return fixtureSite('failing-build-', readFileSync(join(ROOT, 'test', 'fixtures', 'verify', name, 'zh.md'), 'utf8'));
-}
+const note = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'verify', name, 'zh.md'), 'utf8');
 
-test('a wrong formula fails the build, with every problem placed and explained', () => {
-  const site = fixture('deliberate-error');
+function build(site: string): { status: number | null; output: string } {
   const result = spawnSync('npx', ['astro', 'build'], {
     cwd: site,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: 'true', VERDICT_CACHE_DIR: join(site, '.cache') },
     timeout: 240_000,
   });
-  const output = `${result.stdout}\n${result.stderr}`;
-  expect(result.status).not.toBe(0);
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+test('a wrong formula fails the build, with every problem placed and explained', () => {
+  const { status, output } = build(fixtureSite('failing-build-', note('deliberate-error')));
+  expect(status).not.toBe(0);
   expect(output).toContain('2 formula problem(s)');
   expect(output).toContain('content/notes/fixture/zh.md:19:1: mismatch:');
   expect(output).toContain('content/notes/fixture/en.md:19:1: mismatch:');
   expect(output).toMatch(/did you mean: .*transpose/);
   expect(output).toContain('counterexample');
   expect(output).toContain('::error file=content/notes/fixture/zh.md,line=19,col=1,title=formula mismatch::');
+}, 300_000);
+
+test('wrong formulas in two notes fail the build with both notes\' problems (and none of a correct third note)', () => {
+  const wrong = note('deliberate-error');
+  const right = wrong.replace(String.raw`= ba^T`, String.raw`= ab^T`);
+  expect(right).not.toBe(wrong);
+  const { status, output } = build(fixtureSite('failing-build-two-', wrong, { correct: right, second: wrong }));
+  expect(status).not.toBe(0);
+  // Every problem of every note in one message: the notes with problems wait for the whole site's check.
+  expect(output).toContain('4 formula problem(s)');
+  for (const file of ['fixture/zh.md', 'fixture/en.md', 'second/zh.md', 'second/en.md']) expect(output).toContain(`content/notes/${file}:19:1: mismatch:`);
+  expect(output).not.toContain('content/notes/correct/');
 }, 300_000);
