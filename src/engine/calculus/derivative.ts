@@ -6,6 +6,17 @@ import type { Field } from '../numeric/field.js';
 import { type Matrix, add, fromFunction, map, scale, transpose } from '../numeric/matrix.js';
 import { foldDefinition, mentions } from './fold.js';
 
+/** Values lifted to constant jets, per jet field: every direction of a Jacobian or a Hessian lifts the same (immutable) values. */
+const liftedValues = new WeakMap<Field<unknown>, WeakMap<Matrix<unknown>, Matrix<unknown>>>();
+
+function liftValue<T>(J: Field<Jet<T>>, v: Matrix<T>, constant: (x: T) => Jet<T>): Matrix<Jet<T>> {
+  let cache = liftedValues.get(J as Field<unknown>);
+  if (!cache) liftedValues.set(J as Field<unknown>, (cache = new WeakMap()));
+  let lifted = cache.get(v) as Matrix<Jet<T>> | undefined;
+  if (!lifted) cache.set(v, (lifted = map(v, constant)));
+  return lifted;
+}
+
 /** Lift an environment into jets of the given order over its field (all values constant). */
 export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
   const J = jetField(env.F, order);
@@ -18,7 +29,7 @@ export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
   return {
     F: J,
     program: env.program,
-    values: new Map([...env.values].map(([k, v]) => [k, map(v, constant)])),
+    values: new Map([...env.values].map(([k, v]) => [k, liftValue(J, v, constant)])),
     cache: new Map(),
     shift: shift ? (x: Jet<T>) => x.map(shift) : null,
     fromNumber: (x) => constant(env.fromNumber(x)),

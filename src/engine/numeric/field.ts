@@ -12,6 +12,8 @@ export interface Field<T> {
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
   mul(a: T, b: T): T;
+  /** `s + a·b` (a step of a dot product): exactly `add(s, mul(a, b))`, but jets build one result instead of two. */
+  mulAdd(s: T, a: T, b: T): T;
   /** Throws {@link SingularError} on division by an exact zero. */
   div(a: T, b: T): T;
   neg(a: T): T;
@@ -22,6 +24,8 @@ export interface Field<T> {
   toNumber(a: T): number;
   /** Whether the primal part is exactly zero (exact fields) or negligible (floats). */
   isZero(a: T): boolean;
+  /** For a field of truncated Taylor jets: its coefficients' field and its order (kernels may then work coefficient-wise). */
+  readonly jet?: { readonly base: Field<unknown>; readonly order: number };
 }
 
 /** Raised by kernels on a singular pivot: the sampler re-draws the inputs. */

@@ -13,6 +13,7 @@ export const floatField: Field<number> = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
+  mulAdd: (s, a, b) => s + a * b,
   div(a, b) {
     if (b === 0) throw new SingularError('division by zero');
     return a / b;

@@ -7,8 +7,22 @@ import type { Field } from './field.js';
  */
 export type Jet<T> = readonly T[];
 
-/** Build the jet field of the given truncation order over a base field. */
+/** Jet fields built so far, per base field and order. */
+const built = new WeakMap<Field<unknown>, Map<number, Field<Jet<unknown>>>>();
+
+/**
+ * The jet field of the given truncation order over a base field. Built once per base and order: every
+ * evaluation along a direction asks for one, and building it creates a score of closures.
+ */
 export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
+  let byOrder = built.get(base as Field<unknown>);
+  if (!byOrder) built.set(base as Field<unknown>, (byOrder = new Map()));
+  let field = byOrder.get(order);
+  if (!field) byOrder.set(order, (field = buildJetField(base as Field<unknown>, order)));
+  return field as Field<Jet<T>>;
+}
+
+function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
   const size = order + 1;
   const constant = (c: T): Jet<T> => {
     const out = new Array<T>(size).fill(base.zero);
@@ -16,26 +30,6 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     return out;
   };
   const inverseInts = Array.from({ length: size }, (_, k) => (k === 0 ? base.zero : base.fromRatio(1n, BigInt(k))));
-  const mul = (a: Jet<T>, b: Jet<T>): Jet<T> => {
-    const out = new Array<T>(size);
-    for (let k = 0; k < size; k++) {
-      let s = base.mul(a[0], b[k]);
-      for (let j = 1; j <= k; j++) s = base.add(s, base.mul(a[j], b[k - j]));
-      out[k] = s;
-    }
-    return out;
-  };
-  // Plain loops (not map with a closure): jets are the innermost arithmetic of every derivative.
-  const add = (a: Jet<T>, b: Jet<T>): Jet<T> => {
-    const out = new Array<T>(size);
-    for (let k = 0; k < size; k++) out[k] = base.add(a[k], b[k]);
-    return out;
-  };
-  const sub = (a: Jet<T>, b: Jet<T>): Jet<T> => {
-    const out = new Array<T>(size);
-    for (let k = 0; k < size; k++) out[k] = base.sub(a[k], b[k]);
-    return out;
-  };
   const div = (a: Jet<T>, b: Jet<T>): Jet<T> => {
     const out = new Array<T>(size);
     for (let k = 0; k < size; k++) {
@@ -45,19 +39,23 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     }
     return out;
   };
+  const zero = constant(base.zero);
+  const { add, sub, mul, mulAdd } = kernels(base, size, zero);
   const field: Field<Jet<T>> = {
     name: `jet${order}(${base.name})`,
-    zero: constant(base.zero),
+    zero,
     one: constant(base.one),
     fromInt: (n) => constant(base.fromInt(n)),
     fromRatio: (n, d) => constant(base.fromRatio(n, d)),
     add,
     sub,
     mul,
+    mulAdd,
     div,
     neg: (a) => a.map((x) => base.neg(x)),
     toNumber: (a) => base.toNumber(a[0]),
     isZero: (a) => base.isZero(a[0]),
+    jet: { base: base as Field<unknown>, order },
   };
   const baseExp = base.exp?.bind(base);
   const baseLog = base.log?.bind(base);
@@ -86,6 +84,127 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     };
   }
   return field;
+}
+
+/** Sum, difference and product of jets: the innermost arithmetic of every derivative (plain loops, no closures per coefficient). */
+interface Kernels<T> {
+  add(a: Jet<T>, b: Jet<T>): Jet<T>;
+  sub(a: Jet<T>, b: Jet<T>): Jet<T>;
+  mul(a: Jet<T>, b: Jet<T>): Jet<T>;
+  mulAdd(s: Jet<T>, a: Jet<T>, b: Jet<T>): Jet<T>;
+}
+
+/** The kernels for a base field: float64 with the operators inline, exact fields skipping zeros, else through the base's calls. */
+function kernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T> {
+  if (base.name === 'float') return floatKernels(size) as unknown as Kernels<T>;
+  if (base.name.includes('float')) return fieldKernels(base, size);
+  return exactKernels(base, size, zero);
+}
+
+/** Over float64: `+` and `*` are floatField's own operations, in the same order as {@link fieldKernels}, so the same bits. */
+function floatKernels(size: number): Kernels<number> {
+  return {
+    add(a, b) {
+      const out = new Array<number>(size);
+      for (let k = 0; k < size; k++) out[k] = a[k] + b[k];
+      return out;
+    },
+    sub(a, b) {
+      const out = new Array<number>(size);
+      for (let k = 0; k < size; k++) out[k] = a[k] - b[k];
+      return out;
+    },
+    mul(a, b) {
+      const out = new Array<number>(size);
+      for (let k = 0; k < size; k++) {
+        let s = a[0] * b[k];
+        for (let j = 1; j <= k; j++) s = s + a[j] * b[k - j];
+        out[k] = s;
+      }
+      return out;
+    },
+    mulAdd(s, a, b) {
+      const out = new Array<number>(size);
+      for (let k = 0; k < size; k++) {
+        let p = a[0] * b[k];
+        for (let j = 1; j <= k; j++) p = p + a[j] * b[k - j];
+        out[k] = s[k] + p;
+      }
+      return out;
+    },
+  };
+}
+
+/** Through the base field's operations (`mulAdd` is exactly `add` after `mul`): for jets over float jets, where every operation must stay. */
+function fieldKernels<T>(base: Field<T>, size: number): Kernels<T> {
+  return {
+    add(a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) out[k] = base.add(a[k], b[k]);
+      return out;
+    },
+    sub(a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) out[k] = base.sub(a[k], b[k]);
+      return out;
+    },
+    mul(a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) {
+        let s = base.mul(a[0], b[k]);
+        for (let j = 1; j <= k; j++) s = base.mulAdd(s, a[j], b[k - j]);
+        out[k] = s;
+      }
+      return out;
+    },
+    mulAdd(s, a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) {
+        let p = base.mul(a[0], b[k]);
+        for (let j = 1; j <= k; j++) p = base.mulAdd(p, a[j], b[k - j]);
+        out[k] = base.add(s[k], p);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Over an exact field: terms with a zero coefficient (the base's zero object) are skipped, and an all-zero
+ * result is the jet field's own zero, which the next jet level up skips in turn. Most coefficients of
+ * constants and of unit directions are zeros; exact results are the same without them (not so over floats:
+ * 0·∞ and −0 + 0 change the bits).
+ */
+function exactKernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T> {
+  const z = base.zero;
+  const collapse = (out: T[]): Jet<T> => (out.every((x) => x === z) ? zero : out);
+  const mulAdd = (s: Jet<T>, a: Jet<T>, b: Jet<T>): Jet<T> => {
+    const out = new Array<T>(size);
+    for (let k = 0; k < size; k++) {
+      let acc = s[k];
+      for (let j = 0; j <= k; j++) {
+        const x = a[j];
+        const y = b[k - j];
+        if (x !== z && y !== z) acc = acc === z ? base.mul(x, y) : base.mulAdd(acc, x, y);
+      }
+      out[k] = acc;
+    }
+    return collapse(out);
+  };
+  return {
+    add(a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) out[k] = a[k] === z ? b[k] : b[k] === z ? a[k] : base.add(a[k], b[k]);
+      return collapse(out);
+    },
+    sub(a, b) {
+      const out = new Array<T>(size);
+      for (let k = 0; k < size; k++) out[k] = b[k] === z ? a[k] : base.sub(a[k], b[k]);
+      return collapse(out);
+    },
+    mul: (a, b) => mulAdd(zero, a, b),
+    mulAdd,
+  };
 }
 
 /** The jet `c + t·v` (a variable moving along direction v). */

@@ -59,7 +59,7 @@ export function matmul<T>(F: Field<T>, a: Matrix<T>, b: Matrix<T>): Matrix<T> {
       for (let k = 0; k < a.cols; k++) {
         const x = a.data[i + k * a.rows];
         const y = b.data[k + j * b.rows];
-        s = F.add(s, F.mul(x, y));
+        s = F.mulAdd(s, x, y);
       }
       data[i + j * a.rows] = s;
     }
@@ -117,8 +117,46 @@ function toRows<T>(m: Matrix<T>): T[][] {
   return Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => at(m, i, j)));
 }
 
-/** Inverse by Gauss–Jordan elimination; throws {@link SingularError} on a zero pivot. */
+/** The last inverse per field, with the matrix it inverted. */
+const lastInverse = new WeakMap<Field<unknown>, { matrix: Matrix<unknown>; inverse: Matrix<unknown> }>();
+
+/** Whether two matrices hold the very same entries (values are immutable: same entries, same inverse, to the bit). */
+function sameEntries(a: Matrix<unknown>, b: Matrix<unknown>): boolean {
+  return a.rows === b.rows && a.cols === b.cols && a.data.every((x, k) => Object.is(x, b.data[k]));
+}
+
+/**
+ * Inverse; throws {@link SingularError} on a zero pivot. The previous result is reused for the very same entries:
+ * a sum's terms invert the same matrix, and so do the primal parts of every direction of a Hessian's polarisation.
+ */
 export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
+  const last = lastInverse.get(F as Field<unknown>);
+  if (last && sameEntries(last.matrix, m)) return last.inverse as Matrix<T>;
+  const exactJets = F.jet && !F.name.includes('float');
+  const result = exactJets ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>) : gaussJordanInverse(F, m);
+  lastInverse.set(F as Field<unknown>, { matrix: m, inverse: result });
+  return result;
+}
+
+/**
+ * Inverse of a matrix of exact jets A(t) = A0 + t A1 + t² A2 + …, coefficient by coefficient: B0 = A0⁻¹ and
+ * B_k = −B0 (A1 B_{k−1} + … + A_k B0). Elimination over jets does about six times the work, and B0 is the same
+ * for every direction of a Hessian's polarisation (remembered by {@link inverse}). Lowest terms make the values
+ * equal to elimination's, and it throws on the same singular primal. Never for floats: other operations, other bits.
+ */
+function jetInverse<U>(base: Field<U>, order: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
+  const a = Array.from({ length: order + 1 }, (_, k) => map(m, (x) => x[k]));
+  const b = [inverse(base, a[0])];
+  for (let k = 1; k <= order; k++) {
+    let s = matmul(base, a[1], b[k - 1]);
+    for (let j = 2; j <= k; j++) s = add(base, s, matmul(base, a[j], b[k - j]));
+    b.push(map(matmul(base, b[0], s), (x) => base.neg(x)));
+  }
+  return { rows: m.rows, cols: m.cols, data: b[0].data.map((_, i) => b.map((bk) => bk.data[i])) };
+}
+
+/** Inverse by Gauss–Jordan elimination; throws {@link SingularError} on a zero pivot. */
+function gaussJordanInverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
   const n = m.rows;
   const a = toRows(m).map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? F.one : F.zero))]);
   for (let col = 0; col < n; col++) {

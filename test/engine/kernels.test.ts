@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { type Field, SingularError } from '../../src/engine/numeric/field.js';
+import { floatField } from '../../src/engine/numeric/float.js';
+import { type Jet, jetField } from '../../src/engine/numeric/jet.js';
+import { type Matrix, fromFunction, inverse } from '../../src/engine/numeric/matrix.js';
+import { type Random, createRandom } from '../../src/engine/numeric/prng.js';
+import { type Rational, rationalField } from '../../src/engine/numeric/rational.js';
+
+const Q = rationalField;
+
+/** A small exact number, zero one time in three (zeros take the kernels' shortcuts). */
+function rational(rng: Random): Rational {
+  return rng.int(0, 2) === 0 ? Q.zero : Q.fromRatio(BigInt(rng.int(-9, 9)), BigInt(rng.int(1, 6)));
+}
+
+/** A random jet of a jet field over the rationals (any nesting), built through the field's own constants and sums. */
+function randomJet<T>(F: Field<T>, rng: Random, leaf: () => unknown): T {
+  const jet = F.jet;
+  if (!jet) return leaf() as T;
+  const coefficients = Array.from({ length: jet.order + 1 }, () => randomJet(jet.base, rng, leaf));
+  return rng.int(0, 3) === 0 ? F.zero : (coefficients as T);
+}
+
+/** The textbook jet product and sum, through the base field's calls: what the kernels must reproduce. */
+function reference<T>(base: Field<T>) {
+  return {
+    add: (a: Jet<T>, b: Jet<T>) => a.map((x, k) => base.add(x, b[k])),
+    sub: (a: Jet<T>, b: Jet<T>) => a.map((x, k) => base.sub(x, b[k])),
+    mul: (a: Jet<T>, b: Jet<T>) =>
+      a.map((_, k) => {
+        let s = base.mul(a[0], b[k]);
+        for (let j = 1; j <= k; j++) s = base.add(s, base.mul(a[j], b[k - j]));
+        return s;
+      }),
+  };
+}
+
+describe('exact rationals', () => {
+  const reduce = (n: bigint, d: bigint): Rational => {
+    const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+    const g = gcd(n, d) * (d < 0n ? -1n : 1n);
+    return { n: n / g, d: d / g };
+  };
+
+  test('sums, differences, products and quotients are the reduced textbook values', () => {
+    const rng = createRandom(11);
+    for (let i = 0; i < 2000; i++) {
+      const a = rational(rng);
+      const b = rational(rng);
+      expect(Q.add(a, b)).toEqual(reduce(a.n * b.d + b.n * a.d, a.d * b.d));
+      expect(Q.sub(a, b)).toEqual(reduce(a.n * b.d - b.n * a.d, a.d * b.d));
+      expect(Q.mul(a, b)).toEqual(reduce(a.n * b.n, a.d * b.d));
+      expect(Q.mulAdd(a, a, b)).toEqual(Q.add(a, Q.mul(a, b)));
+      if (b.n !== 0n) expect(Q.div(a, b)).toEqual(reduce(a.n * b.d, a.d * b.n));
+    }
+  });
+});
+
+/** Every number spelled out (−0, NaN and the infinities too), so equal strings mean equal bits. */
+const bits = (x: unknown): string => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? (Object.is(v, -0) ? '-0' : String(v)) : v));
+
+describe('jet kernels', () => {
+  test.each([1, 2, 3])('over the rationals (order %i, and nested) they give the textbook values', (order) => {
+    const rng = createRandom(order);
+    for (const J of [jetField(Q, order), jetField(jetField(Q, 2), order)] as Field<Jet<unknown>>[]) {
+      const ref = reference(J.jet?.base as Field<unknown>);
+      for (let i = 0; i < 200; i++) {
+        const [s, a, b] = [0, 1, 2].map(() => randomJet(J, rng, () => rational(rng)));
+        expect(J.add(a, b)).toEqual(ref.add(a, b));
+        expect(J.sub(a, b)).toEqual(ref.sub(a, b));
+        expect(J.mul(a, b)).toEqual(ref.mul(a, b));
+        expect(J.mulAdd(s, a, b)).toEqual(ref.add(s, ref.mul(a, b)));
+      }
+    }
+  });
+
+  test.each([1, 2, 3])('over float64 (order %i, and nested) they give the same bits, zeros and infinities included', (order) => {
+    const rng = createRandom(10 + order);
+    const specials = [0, -0, Infinity, -Infinity, NaN];
+    const leaf = () => (rng.int(0, 4) === 0 ? specials[rng.int(0, specials.length - 1)] : rng.next() * 2 - 1);
+    for (const J of [jetField(floatField, order), jetField(jetField(floatField, 2), order)] as Field<Jet<unknown>>[]) {
+      const ref = reference(J.jet?.base as Field<unknown>);
+      const same = (x: unknown, y: unknown) => expect(bits(x)).toBe(bits(y));
+      for (let i = 0; i < 200; i++) {
+        const [s, a, b] = [0, 1, 2].map(() => randomJet(J, rng, leaf));
+        same(J.add(a, b), ref.add(a, b));
+        same(J.sub(a, b), ref.sub(a, b));
+        same(J.mul(a, b), ref.mul(a, b));
+        same(J.mulAdd(s, a, b), ref.add(s, ref.mul(a, b)));
+      }
+    }
+  });
+});
+
+describe('inverse of exact jets', () => {
+  /** The same field without its jet structure: `inverse` then eliminates over the jets themselves. */
+  const opaque = <T>(J: Field<T>): Field<T> => ({ ...J, jet: undefined });
+  const randomMatrix = <T>(J: Field<T>, rng: Random, n: number): Matrix<T> =>
+    fromFunction(n, n, () => randomJet(J, rng, () => Q.fromInt(rng.int(-4, 4))));
+
+  test.each([1, 2])('coefficient by coefficient equals elimination over jets (order %i, and nested)', (order) => {
+    const rng = createRandom(20 + order);
+    for (const J of [jetField(Q, order), jetField(jetField(Q, 1), order)] as Field<Jet<unknown>>[]) {
+      for (let i = 0; i < 30; i++) {
+        const m = randomMatrix(J, rng, rng.int(1, 4));
+        let expected: Matrix<Jet<unknown>> | SingularError;
+        try {
+          expected = inverse(opaque(J), m);
+        } catch (error) {
+          expected = error as SingularError;
+        }
+        if (expected instanceof SingularError) expect(() => inverse(J, m)).toThrow(SingularError);
+        else expect(inverse(J, m)).toEqual(expected);
+      }
+    }
+  });
+
+  test('a primal inverted before is reused only for the very same entries', () => {
+    const J = jetField(Q, 2);
+    const rng = createRandom(5);
+    const primal = fromFunction(3, 3, (i, j) => Q.fromInt(i === j ? 3 : rng.int(-1, 1)));
+    const along = (k: number) => ({ ...primal, data: primal.data.map((x, i) => [x, Q.fromInt(i === k ? 1 : 0), Q.zero]) });
+    for (const k of [0, 4, 8]) expect(inverse(J, along(k))).toEqual(inverse(opaque(J), along(k)));
+    const other = { ...primal, data: primal.data.map((x, i) => [i === 0 ? Q.add(x, Q.one) : x, Q.zero, Q.one]) };
+    expect(inverse(J, other)).toEqual(inverse(opaque(J), other));
+  });
+
+  test('a singular primal throws as elimination does, whatever the higher coefficients', () => {
+    const J = jetField(Q, 2);
+    const m = fromFunction(2, 2, (i, j) => [Q.fromInt(i + 1), Q.fromInt(i === j ? 1 : 0), Q.zero]);
+    expect(() => inverse(opaque(J), m)).toThrow(SingularError);
+    expect(() => inverse(J, m)).toThrow(SingularError);
+  });
+});
