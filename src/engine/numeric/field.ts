@@ -4,6 +4,8 @@
  */
 export interface Field<T> {
   readonly name: string;
+  /** Whether the arithmetic is exact (rationals, and jets over them): kernels may then reorder it freely; float bits depend on the order. */
+  readonly exact: boolean;
   readonly zero: T;
   readonly one: T;
   fromInt(n: number): T;

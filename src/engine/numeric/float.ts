@@ -6,6 +6,7 @@ export const FLOAT_PIVOT_EPSILON = 1e-11;
 /** Float64 arithmetic. */
 export const floatField: Field<number> = {
   name: 'float',
+  exact: false,
   zero: 0,
   one: 1,
   fromInt: (n) => n,

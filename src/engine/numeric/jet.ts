@@ -1,4 +1,5 @@
 import type { Field } from './field.js';
+import { floatField } from './float.js';
 
 /**
  * A truncated Taylor series `c0 + c1 t + c2 t^2 + ...` in one direction parameter t.
@@ -43,6 +44,7 @@ function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
   const { add, sub, mul, mulAdd } = kernels(base, size, zero);
   const field: Field<Jet<T>> = {
     name: `jet${order}(${base.name})`,
+    exact: base.exact,
     zero,
     one: constant(base.one),
     fromInt: (n) => constant(base.fromInt(n)),
@@ -96,8 +98,8 @@ interface Kernels<T> {
 
 /** The kernels for a base field: float64 with the operators inline, exact fields skipping zeros, else through the base's calls. */
 function kernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T> {
-  if (base.name === 'float') return floatKernels(size) as unknown as Kernels<T>;
-  if (base.name.includes('float')) return fieldKernels(base, size);
+  if (base === (floatField as Field<unknown>)) return floatKernels(size) as unknown as Kernels<T>;
+  if (!base.exact) return fieldKernels(base, size);
   return exactKernels(base, size, zero);
 }
 

@@ -132,7 +132,7 @@ function sameEntries(a: Matrix<unknown>, b: Matrix<unknown>): boolean {
 export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
   const last = lastInverse.get(F as Field<unknown>);
   if (last && sameEntries(last.matrix, m)) return last.inverse as Matrix<T>;
-  const exactJets = F.jet && !F.name.includes('float');
+  const exactJets = F.jet && F.exact;
   const result = exactJets ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>) : gaussJordanInverse(F, m);
   lastInverse.set(F as Field<unknown>, { matrix: m, inverse: result });
   return result;
@@ -172,7 +172,7 @@ function gaussJordanInverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
     }
   }
   const result = fromFunction(n, n, (i, j) => a[i][n + j]);
-  if (F.name.includes('float') && conditionEstimate(F, m, result) > MAX_CONDITION) throw new SingularError('ill-conditioned sample');
+  if (!F.exact && conditionEstimate(F, m, result) > MAX_CONDITION) throw new SingularError('ill-conditioned sample');
   return result;
 }
 

@@ -82,6 +82,7 @@ const mul = (a: Rational, b: Rational): Rational =>
 /** Exact rational arithmetic on bigints, with a size cap (see {@link RATIONAL_BIT_CAP}). */
 export const rationalField: Field<Rational> = {
   name: 'exact',
+  exact: true,
   zero: ZERO,
   one: ONE,
   fromInt: (k) => ({ n: BigInt(k), d: 1n }),
