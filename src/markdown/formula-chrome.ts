@@ -1,7 +1,8 @@
 /**
  * Rehype plugin: after KaTeX has rendered, give every display formula its permalink and a mount
- * point holding its status badge (when it has been checked) and, for a formula the build ran on
- * numbers (verified, a corrected erratum included), the control and panel of its live check widget.
+ * point holding its status badge (when it has been checked). The page script adds the control and
+ * panel of the live check widget to every verified formula (src/scripts/check-widgets.ts): the HTML
+ * carries only what a reader without scripts can use, and every page of a large site is lighter.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -10,30 +11,14 @@ import { langOfFile, type Lang } from './lang.js';
 import { badge, badgeData, badgeTitle } from './badges.js';
 
 const PERMALINK_LABEL: Record<Lang, string> = { zh: '此公式的链接', en: 'Link to this formula' };
-const CHECK_LABEL: Record<Lang, string> = { zh: '自己验证', en: 'Check it yourself' };
-const CHECK_TITLE: Record<Lang, string> = {
-  zh: '在浏览器里用随机矩阵重新检验这个公式，可以换一组输入、改变维数',
-  en: 'Re-check this formula in your browser on random matrices you can re-roll and resize',
-};
+/** What a badge was made from and the page does not use: dropped from the HTML once the badge is built. */
+const BADGE_ONLY = ['dataMode', 'dataError', 'dataTrials', 'dataReason'];
 
-/**
- * The live check's control and its (empty, hidden) panel; a small page script upgrades the control
- * and loads the widget on first use.
- */
-function checkWidget(id: string, lang: Lang): { toggle: Element; panel: Element } {
-  const panelId = `check-${id}`;
-  return {
-    toggle: {
-      type: 'element',
-      tagName: 'button',
-      properties: { type: 'button', className: ['check-toggle'], ariaExpanded: 'false', ariaControls: [panelId], dataCheckFor: id, title: CHECK_TITLE[lang] },
-      children: [{ type: 'text', value: CHECK_LABEL[lang] }],
-    },
-    panel: { type: 'element', tagName: 'div', properties: { className: ['check-panel'], id: panelId, hidden: true }, children: [] },
-  };
+function dropBadgeData(node: Element): void {
+  for (const key of BADGE_ONLY) delete node.properties[key];
 }
 
-/** Rehype plugin: permalinks and widget mount points on `figure.formula`. */
+/** Rehype plugin: permalinks, badges and widget mount points on `figure.formula`. */
 export default function rehypeFormulaChrome() {
   return (tree: Root, file: VFile) => {
     const lang = langOfFile(file);
@@ -41,12 +26,13 @@ export default function rehypeFormulaChrome() {
       if (node.tagName === 'span' && String(node.properties.className ?? '').includes('formula-inline')) {
         const verdict = badgeData(node);
         if (verdict) node.properties.title = badgeTitle(verdict, lang);
+        dropBadgeData(node);
         return;
       }
       if (node.tagName !== 'figure' || !String(node.properties.className ?? '').includes('formula')) return;
       const id = String(node.properties.id);
       const verdict = badgeData(node);
-      const check = verdict?.status === 'verified' ? checkWidget(id, lang) : undefined;
+      dropBadgeData(node);
       node.children.push(
         {
           type: 'element',
@@ -58,9 +44,8 @@ export default function rehypeFormulaChrome() {
           type: 'element',
           tagName: 'div',
           properties: { className: ['formula-tools'], dataFormulaMount: id },
-          children: verdict ? [badge(verdict, lang), ...(check ? [check.toggle] : [])] : [],
+          children: verdict ? [badge(verdict, lang)] : [],
         },
-        ...(check ? [check.panel] : []),
       );
     });
   };

@@ -59,6 +59,22 @@ async function expectPassing(scope: Locator): Promise<void> {
   }
 }
 
+test('the page script gives every verified formula its control and panel; the HTML carries none', async () => {
+  const html = await (await fetch(`${origin}/en/${NOTE}/`)).text();
+  expect(html).not.toContain('check-toggle');
+  const { context, page } = await openPage('en');
+  await page.waitForLoadState('load');
+  for (const lang of ['zh', 'en']) {
+    const verified = page.locator(`.pane[data-lang="${lang}"] figure.formula[data-status="verified"]`);
+    const count = await verified.count();
+    expect(count).toBeGreaterThan(10);
+    expect(await page.locator(`.pane[data-lang="${lang}"] figure.formula[data-status="verified"] > .formula-tools > button.check-toggle`).count()).toBe(count);
+    expect(await page.locator(`.pane[data-lang="${lang}"] figure.formula[data-status="verified"] > .check-panel[hidden]`).count()).toBe(count);
+    expect(await page.locator(`.pane[data-lang="${lang}"] figure.formula:not([data-status="verified"]) button.check-toggle`).count()).toBe(0);
+  }
+  await context.close();
+});
+
 test('a page where no widget is opened requests no engine script and no compiled formulas', async () => {
   const { context, page, problems, requests } = await openPage('en');
   await page.waitForLoadState('load');
