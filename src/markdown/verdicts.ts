@@ -1,8 +1,9 @@
 /**
  * Remark plugin: put each formula's verdict on its node (for the badge and the widget), add the
- * erratum note under a corrected formula (it carries the erratum record's id, so the report links to it), and fail the file when one of its formulas is wrong —
- * with every problem of the file, the same text `npm run verify` prints. It asks for verdicts
- * through an option, so it works in any unified pipeline; the site passes its verification.
+ * erratum note under a corrected formula (with the erratum record's id, which the report links
+ * to), and fail the file when one of its formulas is wrong — with every problem of the file, the
+ * same text `npm run verify` prints. It asks for verdicts through an option, so it works in any
+ * unified pipeline; the site passes its verification.
  */
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';

@@ -128,23 +128,39 @@ export function verifyEachPage(inputs: readonly PageCheckInput[], setup: BatchSe
     return promises;
   }
   const { jobs: predicted, pageKeys } = predictedPageJobs(pending, setup.checker.engine, setup.engineFingerprint);
+  // The cache is asked once per predicted verdict (a miss is a look on disk).
   const jobs = predicted.filter((job) => setup.cache.peek(job.key) === undefined);
+  const toDerive = new Set(jobs.map((job) => job.key));
   const derived = new Map<string, Verdict>();
   const checker = withDerived(setup, derived);
-  // Per page, the predicted verdicts still to come.
-  const waiting = new Map(pending.map((page, i) => [page, new Set([...pageKeys[i]].filter((key) => setup.cache.peek(key) === undefined))]));
-  const checkReady = () => {
-    for (const [page, keys] of waiting) {
-      if (keys.size) continue;
-      waiting.delete(page);
-      check(page, checker);
+  // Per page, how many of its predicted verdicts are still to come; per verdict, the pages waiting for it.
+  const remaining = new Map<PageCheckInput, number>();
+  const waitingFor = new Map<string, PageCheckInput[]>();
+  pending.forEach((page, i) => {
+    const keys = [...pageKeys[i]].filter((key) => toDerive.has(key));
+    remaining.set(page, keys.length);
+    for (const key of keys) {
+      const pages = waitingFor.get(key);
+      if (pages) pages.push(page);
+      else waitingFor.set(key, [page]);
     }
+  });
+  const checkIfReady = (page: PageCheckInput) => {
+    if (remaining.get(page) !== 0) return;
+    remaining.delete(page);
+    check(page, checker);
   };
   const arrived = (key: string) => {
-    for (const keys of waiting.values()) keys.delete(key);
-    checkReady();
+    for (const page of waitingFor.get(key) ?? []) {
+      const left = remaining.get(page);
+      if (left === undefined) continue;
+      remaining.set(page, left - 1);
+      checkIfReady(page);
+    }
+    waitingFor.delete(key);
   };
-  checkReady();
+  // Pages whose verdicts are all cached already.
+  for (const page of [...remaining.keys()]) checkIfReady(page);
   if (!jobs.length) return promises;
   deriveInWorkers(jobs, { cacheDir: setup.cacheDir, engineFingerprint: setup.engineFingerprint }, workers, bootstrap, (key, verdict, stats) => {
     // Counted as it arrives, so the counts are whole when the last page settles.
@@ -154,12 +170,12 @@ export function verifyEachPage(inputs: readonly PageCheckInput[], setup: BatchSe
   }).then(
     () => {
       // Whatever was mispredicted is derived on this thread by the page check.
-      for (const page of waiting.keys()) check(page, checker);
-      waiting.clear();
+      for (const page of remaining.keys()) check(page, checker);
+      remaining.clear();
     },
     (error: unknown) => {
-      for (const page of waiting.keys()) settle.get(page)?.reject(error);
-      waiting.clear();
+      for (const page of remaining.keys()) settle.get(page)?.reject(error);
+      remaining.clear();
     },
   );
   return promises;

@@ -76,7 +76,10 @@ function stepRecords(formula: Pick<CollectedFormula, 'latex' | 'lineStarts'>, st
   }));
 }
 
-function record(input: PageCheckInput, formula: CollectedFormula, status: FormulaStatus, reason: string, verdict: Verdict): FormulaRecord {
+/** What a record is made of: a collected formula, or an erratum's original placed in its comment. */
+type RecordSource = Pick<CollectedFormula, 'id' | 'latex' | 'display' | 'line' | 'column' | 'lineStarts'>;
+
+function record(input: PageCheckInput, formula: RecordSource, status: FormulaStatus, reason: string, verdict: Verdict): FormulaRecord {
   return {
     id: formula.id,
     file: input.file,
@@ -93,11 +96,6 @@ function record(input: PageCheckInput, formula: CollectedFormula, status: Formul
     slug: input.slug,
     steps: stepRecords(formula, verdict.steps),
   };
-}
-
-/** The id of the record that keeps an erratum's original next to its correction `id`. */
-export function erratumId(id: string): string {
-  return `${id}-erratum`;
 }
 
 /**
@@ -129,16 +127,12 @@ function judge(input: PageCheckInput, formula: CollectedFormula, verdict: Verdic
       ...(failing?.counterexample ? { originalCounterexample: failing.counterexample } : {}),
       ...(Number.isFinite(originalError) ? { originalError } : {}),
     };
-    const placed = { latex: mark.original, lineStarts: mark.lineStarts ?? [{ offset: 0, line: mark.line, column: 1 }] };
+    const placed: RecordSource = { id: `${formula.id}-erratum`, latex: mark.original, display: formula.display, lineStarts: mark.lineStarts, ...locate(mark, 0) };
     const erratum: FormulaRecord = {
-      ...record(input, formula, 'erratum', reason, original),
+      ...record(input, placed, 'erratum', reason, original),
       ...about,
-      id: erratumId(formula.id),
-      latex: mark.original,
       // What failed: the largest relative error of its steps (none when the sides cannot be compared; the reason says so).
       maxRelError: Math.max(0, ...original.steps.map((step) => step.error).filter(Number.isFinite)),
-      ...locate(placed, 0),
-      steps: stepRecords(placed, original.steps),
       correction: formula.id,
     };
     return [{ ...record(input, formula, 'verified', verdict.reason, verdict), ...about, erratum: erratum.id }, erratum];

@@ -17,7 +17,7 @@ import { statesRelation } from '../markdown/relation.js';
 export type Annotation =
   | { kind: 'declarations'; text: string; line: number }
   | { kind: 'not-checkable'; reason: string; line: number }
-  | { kind: 'erratum'; original: string; line: number; lineStarts?: CollectedFormula['lineStarts'] };
+  | { kind: 'erratum'; original: string; line: number };
 
 /** One formula with its place and the annotations in force before it. */
 export interface CollectedFormula {
@@ -31,8 +31,8 @@ export interface CollectedFormula {
   lineStarts: { offset: number; line: number; column: number }[];
   /** Declarations seen since the previous formula (apply from here on). */
   declarations: Annotation[];
-  /** A mark for this formula only. */
-  mark?: Extract<Annotation, { kind: 'not-checkable' | 'erratum' }>;
+  /** A mark for this formula only; an erratum's original placed where its comment quotes it. */
+  mark?: Extract<Annotation, { kind: 'not-checkable' }> | (Extract<Annotation, { kind: 'erratum' }> & Pick<CollectedFormula, 'lineStarts'>);
   /** Number of headings before the formula: definitions made by formulas hold within a section. */
   section: number;
 }

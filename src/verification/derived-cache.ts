@@ -13,7 +13,8 @@ import { VerdictCache, type CacheStats } from './cache.js';
 /** A content-addressed store of derived values, by kind. */
 export class DerivedCache {
   private readonly stores = new Map<string, VerdictCache<unknown>>();
-  private readonly counts = new Map<string, CacheStats>();
+  /** Values computed without a cache folder, by kind (with one, the kind's store counts). */
+  private readonly uncached = new Map<string, number>();
 
   /**
    * @param dir The verdict cache folder (values go in its `derived/`), or undefined for no cache.
@@ -42,22 +43,17 @@ export class DerivedCache {
    * @param compute Makes the value (a pure function of `inputs` and those sources).
    */
   get<T>(kind: string, inputs: unknown, compute: () => T): T {
-    const counts = this.counts.get(kind) ?? { hits: 0, misses: 0 };
-    this.counts.set(kind, counts);
     const store = this.store(kind);
-    if (!store) {
-      counts.misses += 1;
-      return compute();
-    }
-    const before = store.stats.hits;
-    const value = store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
-    if (store.stats.hits > before) counts.hits += 1;
-    else counts.misses += 1;
-    return value;
+    if (store) return store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
+    this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
+    return compute();
   }
 
   /** Hits and misses by kind so far. */
   stats(): Record<string, CacheStats> {
-    return Object.fromEntries([...this.counts].map(([kind, counts]) => [kind, { ...counts }]));
+    return {
+      ...Object.fromEntries([...this.uncached].map(([kind, misses]) => [kind, { hits: 0, misses }])),
+      ...Object.fromEntries([...this.stores].map(([kind, store]) => [kind, { ...store.stats }])),
+    };
   }
 }

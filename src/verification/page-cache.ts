@@ -41,12 +41,8 @@ export function pipelineFingerprint(root: string, engineFingerprint: string): st
   return hash.digest('hex');
 }
 
-/**
- * The number of verdicts checking a page uses: one per formula, and one more per erratum (its original).
- *
- * @param input The page.
- */
-export function verdictsUsed(input: PageCheckInput): number {
+/** The number of verdicts checking a page uses: one per formula, and one more per erratum (its original). */
+function verdictsUsed(input: PageCheckInput): number {
   return input.formulas.length + input.formulas.filter((formula) => formula.mark?.kind === 'erratum').length;
 }
 
@@ -112,9 +108,10 @@ export class PageCache {
    *
    * @param file Path relative to the root.
    * @param source The file's text.
-   * @param page The verification and the verdicts it used.
+   * @param input The page as it was checked (its verdicts are counted as hits when it is read back).
+   * @param result Its verification.
    */
-  set(file: string, source: string, page: CachedPage): void {
-    this.store.getOrCompute(this.key(file, source), () => page);
+  set(file: string, source: string, input: PageCheckInput, result: FileVerification): void {
+    this.store.getOrCompute(this.key(file, source), () => ({ result, verdicts: verdictsUsed(input) }));
   }
 }

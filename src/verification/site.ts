@@ -16,7 +16,7 @@ import { createChecker, type Checker, type DeclarationProblem, type PageCheckInp
 import { collectFormulas } from './collect.js';
 import { DerivedCache } from './derived-cache.js';
 import { formatProblem } from './format.js';
-import { PageCache, pipelineFingerprint, verdictsUsed } from './page-cache.js';
+import { PageCache, pipelineFingerprint } from './page-cache.js';
 import { verifyPage, type FileVerification } from './page-result.js';
 import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
 
@@ -111,7 +111,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
         ? Promise.resolve(cached)
         : pageInput(file, source).then((input) => {
             const verification = verifyPage(input, checker);
-            pages.set(file, source, { result: verification, verdicts: verdictsUsed(input) });
+            pages.set(file, source, input, verification);
             return verification;
           });
       byContent.set(key, result);
@@ -133,7 +133,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
       const batch = Promise.all(toCheck.map((note) => pageInput(note.file, note.source))).then((inputs) =>
         verifyEachPage(inputs, { checker, cache, engineFingerprint: fingerprint, cacheDir, parallel: options.parallel ?? {} }).map((result, i) =>
           result.then((verification) => {
-            pages.set(toCheck[i].file, toCheck[i].source, { result: verification, verdicts: verdictsUsed(inputs[i]) });
+            pages.set(toCheck[i].file, toCheck[i].source, inputs[i], verification);
             return verification;
           }),
         ),

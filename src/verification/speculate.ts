@@ -48,19 +48,9 @@ function predictedVerdict(engine: Engine, latex: string, context: Context): Verd
 }
 
 /**
- * The verdicts checking these pages will most likely ask for, each once, in page order.
- *
- * @param pages The pages.
- * @param engine An engine (for parsing and preparing only).
- * @param engineFingerprint As for the verdict cache's keys.
- */
-export function predictedJobs(pages: readonly PageCheckInput[], engine: Engine, engineFingerprint: string): VerdictJob[] {
-  return predictedPageJobs(pages, engine, engineFingerprint).jobs;
-}
-
-/**
- * {@link predictedJobs}, and for each page the keys of the verdicts its check will most likely ask
- * for (a page whose verdicts are all derived can be checked while the others still are).
+ * The verdicts checking these pages will most likely ask for, each once, in page order; and for
+ * each page the keys of the verdicts its check will most likely ask for (a page whose verdicts are
+ * all derived can be checked while the others still are).
  *
  * @param pages The pages.
  * @param engine An engine (for parsing and preparing only).

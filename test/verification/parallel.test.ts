@@ -18,7 +18,7 @@ import { createChecker, type PageCheckInput } from '../../src/verification/check
 import { collectFormulas } from '../../src/verification/collect.js';
 import { verifyPage } from '../../src/verification/page-result.js';
 import { deriveInWorkers, workerBootstrap } from '../../src/verification/pool.js';
-import { predictedJobs } from '../../src/verification/speculate.js';
+import { predictedPageJobs } from '../../src/verification/speculate.js';
 import { verdictKey } from '../../src/verification/check-page.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { ROOT } from '../helpers/site.js';
@@ -56,7 +56,7 @@ describe('the check pool', () => {
     const asked = new Set<string>();
     const recording = { ...serialChecker, verify: (latex: string, context: never, options?: never) => (asked.add(verdictKey(latex, context, 'test', options)), serialChecker.verify(latex, context, options)) };
     const serial = inputs.map((input) => verifyPage(input, recording));
-    const jobs = predictedJobs(inputs, serialChecker.engine, 'test');
+    const { jobs } = predictedPageJobs(inputs, serialChecker.engine, 'test');
     // Every verdict the check asks for was predicted, and nothing else (on these notes).
     expect(new Set(jobs.map((job) => job.key))).toEqual(asked);
     const bootstrap = workerBootstrap();
@@ -104,7 +104,7 @@ describe('the check pool', () => {
     const pages = verifyEachPage(inputs, { checker, cache, engineFingerprint: 'test', parallel: { workers: 2, minFormulas: 1 } });
     pages.forEach((page, i) => void page.then(() => (settledAfter[i] = arrived)));
     const results = await Promise.all(pages);
-    const jobs = predictedJobs(inputs, checker.engine, 'test').length;
+    const jobs = predictedPageJobs(inputs, checker.engine, 'test').jobs.length;
     expect(arrived).toBe(jobs);
     // The first page was checked when part of the site's verdicts had arrived, not all of them.
     expect(settledAfter[0]).toBeLessThan(jobs);
