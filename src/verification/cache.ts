@@ -17,6 +17,22 @@ export interface CacheStats {
   misses: number;
 }
 
+/**
+ * The file format, part of every key: version 2 writes Infinity and NaN as `{"$number": "Infinity"}`
+ * (version 1 wrote JSON's null, so a shape conflict's infinite error came back as null).
+ */
+const FORMAT = '2';
+const NON_FINITE = '$number';
+
+/** JSON has no Infinity or NaN: written as an object that says which, so a value reads back as it was. */
+function encodeNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? { [NON_FINITE]: String(value) } : value;
+}
+
+function decodeNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'object' && value !== null && NON_FINITE in value ? Number((value as Record<string, string>)[NON_FINITE]) : value;
+}
+
 /** A content-addressed store of JSON values on disk, with an in-memory layer. */
 export class VerdictCache<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -41,7 +57,7 @@ export class VerdictCache<T> {
    * @param inputs Everything the value depends on.
    */
   static key(inputs: unknown): string {
-    return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+    return createHash('sha256').update(FORMAT).update(JSON.stringify(inputs)).digest('hex');
   }
 
   /**
@@ -94,7 +110,7 @@ export class VerdictCache<T> {
     const path = this.path(key);
     if (!path || !existsSync(path)) return undefined;
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as T;
+      return JSON.parse(readFileSync(path, 'utf8'), decodeNonFinite) as T;
     } catch {
       return undefined; // A torn or foreign file is a miss, not an error.
     }
@@ -105,7 +121,7 @@ export class VerdictCache<T> {
     if (!path) return;
     mkdirSync(join(path, '..'), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
+    writeFileSync(temporary, JSON.stringify(value, encodeNonFinite));
     renameSync(temporary, path); // Atomic: parallel builds never read half a file.
   }
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { VerdictCache } from '../../src/verification/cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { githubAnnotation } from '../../src/verification/format.js';
 import { ROOT } from '../helpers/site.js';
@@ -58,4 +59,27 @@ test("a page read back from the page cache has the check's contexts, their equal
   const [first, second] = Object.values(warm.contexts);
   expect(first.symbols).toEqual(second.symbols);
   expect(first.symbols).toBe(second.symbols);
+});
+
+test('a value reads back from the cache as it was written, an infinite error included', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-round-trip-'));
+  const value = { error: Number.POSITIVE_INFINITY, low: Number.NEGATIVE_INFINITY, nan: Number.NaN, steps: [{ error: 0.5 }, { error: Number.POSITIVE_INFINITY }], text: '$number' };
+  const key = VerdictCache.key({ round: 'trip' });
+  new VerdictCache<typeof value>(dir).getOrCompute(key, () => value);
+  expect(new VerdictCache<typeof value>(dir).peek(key)).toEqual(value);
+});
+
+test('a page checked again from cached verdicts (its page cache gone) reports what the cold check did, a shape conflict included', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'verdicts-only-'));
+  const slug = 'derivative-cheatsheet';
+  mkdirSync(join(root, 'content', 'notes', slug), { recursive: true });
+  for (const lang of ['zh', 'en']) copyFileSync(join(ROOT, 'content', 'notes', slug, `${lang}.md`), join(root, 'content', 'notes', slug, `${lang}.md`));
+  const cacheDir = join(root, '.cache');
+  const cold = await createSiteVerification({ root, cacheDir, parallel: false }).report();
+  // The cheatsheet's erratum fails on a shape conflict: no finite error, so no originalError.
+  expect(cold.formulas.some((f) => f.erratum && f.originalError === undefined)).toBe(true);
+  rmSync(join(cacheDir, 'pages'), { recursive: true });
+  const fromVerdicts = createSiteVerification({ root, cacheDir, parallel: false });
+  expect(await fromVerdicts.report()).toEqual(cold);
+  expect(fromVerdicts.cacheStats().misses).toBe(0);
 });
