@@ -5,11 +5,14 @@
  * fails the build with every problem it finds (the dev server logs the translation problems; a
  * formula problem shows in the error overlay when its page renders).
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { PluginOption } from 'vite';
 import { checkTranslations, formatTranslationProblem } from './notes.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
+import { noteModules, type NoteModules } from './note-modules.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
@@ -86,11 +89,18 @@ function waitForFormulaCheck(root: string, check: () => Promise<void> | undefine
  */
 export default function notesIntegration(options: NotesIntegrationOptions): AstroIntegration {
   let formulaCheck: Promise<void> | undefined;
+  let notes: NoteModules | undefined;
   return {
     name: 'matrix-calculus-notes',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        if (options.checkFormulas) updateConfig({ vite: { plugins: [waitForFormulaCheck(options.root, () => formulaCheck)] } });
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        notes = noteModules({
+          isNote: (id) => NOTE_MODULE.test(decodeURIComponent(id)),
+          htmlFolder: command === 'build' ? fileURLToPath(new URL('note-html/', config.cacheDir)) : undefined,
+        });
+        const plugins: PluginOption[] = [...notes.plugins];
+        if (options.checkFormulas) plugins.push(waitForFormulaCheck(options.root, () => formulaCheck));
+        updateConfig({ vite: { plugins } });
       },
       'astro:build:start': async ({ logger }) => {
         await assertTranslationsAlign(options.root);
@@ -99,7 +109,12 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
           formulaCheck.catch(() => undefined); // Raised where it is awaited: by the notes' modules and at the end of the build.
         }
       },
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ logger }) => {
+        if (notes) {
+          notes.dispose();
+          logger.info(`${notes.externalized.size} note module(s) rendered, their HTML kept out of the bundle; ${notes.twins.size} propagated-assets twin(s) not rendered again`);
+          if (notes.kept.size) logger.warn(`${notes.kept.size} note module(s) kept their HTML in the bundle (no plain HTML literal): ${[...notes.kept].join(', ')}`);
+        }
         await formulaCheck;
       },
       'astro:server:setup': async ({ logger }) => {

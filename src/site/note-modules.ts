@@ -1,0 +1,107 @@
+/**
+ * How the notes' Markdown modules go through the build. Astro compiles each note to a module that
+ * holds its rendered HTML as one string literal; with KaTeX that HTML is about 70 times the size of
+ * the source. Two plugins keep that from costing twice over:
+ *
+ * - **Each note is rendered once.** Astro imports a rendered content entry through a twin module
+ *   flagged `astroPropagatedAssets`, which its Markdown plugin renders in full (KaTeX, verdicts)
+ *   and its content-assets plugin then replaces by a stub importing the real module: half of the
+ *   Markdown rendering of a build was thrown away. The twin now starts from an empty module, which
+ *   the content-assets transform replaces as before.
+ * - **The HTML stays out of the bundler** (builds only). Each note's HTML is written to a file and
+ *   the module reads it when its page is generated, so the bundler parses and holds a few hundred
+ *   bytes per note instead of the whole page, and each page's HTML is garbage once written.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** Astro's query flag for a content module's "propagated assets" twin (astro/dist/content/consts.js). */
+const PROPAGATED_ASSETS = /[?&]astroPropagatedAssets(?:[&=]|$)/;
+
+/** The line Astro's Markdown plugin writes for a file without local images (astro/dist/vite-plugin-markdown). */
+const HTML_LITERAL = /\bconst html = \(\) => ("(?:[^"\\]|\\.)*");/;
+
+/**
+ * Move the HTML literal of a compiled Markdown module into a file.
+ *
+ * @param code The module Astro's Markdown plugin produced.
+ * @param folder Where the HTML file goes (its name is a hash of the HTML).
+ * @returns The module reading its HTML from the file, or undefined when the module has no plain
+ *   HTML literal (a note with local images, whose HTML Astro's image code owns).
+ */
+export function externalizeHtml(code: string, folder: string): string | undefined {
+  const match = HTML_LITERAL.exec(code);
+  if (!match) return undefined;
+  const html = JSON.parse(match[1]) as string;
+  const file = join(folder, `${createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, html);
+  const read = `import { readFileSync as __readNoteHtml } from 'node:fs';\nconst html = () => __readNoteHtml(${JSON.stringify(file)}, 'utf8');`;
+  return code.slice(0, match.index) + read + code.slice(match.index + match[0].length);
+}
+
+/** Options of {@link noteModules}. */
+export interface NoteModulesOptions {
+  /** Whether a module id is a note's Markdown. */
+  isNote(id: string): boolean;
+  /** Where a build writes the notes' HTML (emptied now, removed by `dispose`); undefined: keep it in the modules (dev server). */
+  htmlFolder?: string;
+}
+
+/** The plugins, and what they did. */
+export interface NoteModules {
+  plugins: Plugin[];
+  /** Ids of the propagated-assets twins given an empty module instead of a rendering. */
+  twins: Set<string>;
+  /** Ids of the note modules whose HTML went to a file. */
+  externalized: Set<string>;
+  /** Ids of the note modules that kept their HTML (Astro wrote no plain literal). */
+  kept: Set<string>;
+  /** Remove the HTML files (once the pages are written). */
+  dispose(): void;
+}
+
+/**
+ * The Vite plugins for the notes' modules.
+ *
+ * @param options Which modules are notes, and where their HTML goes.
+ */
+export function noteModules(options: NoteModulesOptions): NoteModules {
+  const { isNote, htmlFolder } = options;
+  const externalized = new Set<string>();
+  const kept = new Set<string>();
+  const twins = new Set<string>();
+  const renderOnce: Plugin = {
+    name: 'matrix-calculus-notes:render-notes-once',
+    enforce: 'pre',
+    load: {
+      order: 'pre',
+      handler(id) {
+        if (!isNote(id) || !PROPAGATED_ASSETS.test(id)) return undefined;
+        twins.add(id);
+        return { code: 'export default {};', map: { mappings: '' } };
+      },
+    },
+  };
+  const plugins = [renderOnce];
+  if (htmlFolder) {
+    rmSync(htmlFolder, { recursive: true, force: true });
+    plugins.push({
+      name: 'matrix-calculus-notes:html-out-of-bundle',
+      // Right after Astro's Markdown plugin has loaded the module, before any transform re-prints it.
+      enforce: 'pre',
+      transform: {
+        order: 'pre',
+        handler(code, id) {
+          if (!isNote(id) || PROPAGATED_ASSETS.test(id)) return undefined;
+          const moved = externalizeHtml(code, htmlFolder);
+          (moved ? externalized : kept).add(id);
+          return moved;
+        },
+      },
+    });
+  }
+  return { plugins, twins, externalized, kept, dispose: () => htmlFolder && rmSync(htmlFolder, { recursive: true, force: true }) };
+}

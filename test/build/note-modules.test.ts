@@ -1,0 +1,77 @@
+/**
+ * The notes' Markdown modules in a real `astro build` (src/site/note-modules.ts): each note is
+ * rendered once, not again for Astro's propagated-assets twin; its HTML goes to a file the page
+ * reads when it is generated, not through the bundler; the pages carry the notes' formulas as
+ * before, and the HTML files are gone after the build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { externalizeHtml } from '../../src/site/note-modules.js';
+import { fixtureSite } from '../helpers/fixture-site.js';
+import { ROOT } from '../helpers/site.js';
+
+/** A module as Astro's Markdown plugin writes it (astro/dist/vite-plugin-markdown), shortened. */
+const astroModule = (html: string) => `
+				import { unescapeHTML, createComponent, render, maybeRenderHead } from "astro/runtime/server/index.js";
+				const html = () => ${JSON.stringify(html)};
+				export const frontmatter = {"title":"t"};
+				export async function compiledContent() {
+					return await html();
+				}
+				export const Content = createComponent((result, _props, slots) => render\`\${maybeRenderHead()}\${unescapeHTML(html())}\`);
+				`;
+
+describe('externalizeHtml', () => {
+  const cases: [string, string][] = [
+    ['plain', '<p>x</p>'],
+    ['quotes, backslashes and a line separator', '<span class="katex">\\frac{"a"}{b}\u2028</span>\n<p>const html = () => "no";</p>'],
+    ['Chinese and math italic', '<p>矩阵 𝑋 的微分</p>'],
+  ];
+  test.each(cases)('%s: the module reads back exactly the HTML it held', async (_name, html) => {
+    const folder = mkdtempSync(join(tmpdir(), 'note-html-'));
+    const moved = externalizeHtml(astroModule(html), folder);
+    expect(moved).toBeDefined();
+    expect(moved).not.toContain(JSON.stringify(html));
+    const [file] = readdirSync(folder);
+    expect(readFileSync(join(folder, file), 'utf8')).toBe(html);
+    // The rest of the module is untouched.
+    expect(moved).toContain('export async function compiledContent()');
+    expect(moved).toContain(`__readNoteHtml(${JSON.stringify(join(folder, file))}, 'utf8')`);
+  });
+
+  test('a module without a plain HTML literal (local images) is left alone', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'note-html-')), 'out');
+    expect(externalizeHtml('const html = async () => await updateImageReferences("<p>x</p>");', folder)).toBeUndefined();
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+test('a build renders each note once and keeps its HTML out of the bundle', () => {
+  const note = readFileSync(join(ROOT, 'test', 'fixtures', 'verify', 'erratum', 'zh.md'), 'utf8');
+  const site = fixtureSite('note-modules-', note, { second: note });
+  symlinkSync(join(ROOT, 'test'), join(site, 'test')); // The guide page shows the fixtures of test/fixtures/guide.
+  const build = spawnSync('npx', ['astro', 'build'], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', VERDICT_CACHE_DIR: join(site, '.cache') },
+    timeout: 240_000,
+  });
+  const output = `${build.stdout}\n${build.stderr}`;
+  expect(build.status, output.slice(-3000)).toBe(0);
+  // Two notes in two languages: four modules rendered, and the four twins not rendered again.
+  expect(output).toContain('4 note module(s) rendered, their HTML kept out of the bundle; 4 propagated-assets twin(s) not rendered again');
+  expect(output).not.toContain('kept their HTML in the bundle');
+  expect(existsSync(join(site, '.astro', 'cache', 'note-html'))).toBe(false);
+  for (const slug of ['fixture', 'second']) {
+    for (const lang of ['zh', 'en']) {
+      const page = readFileSync(join(site, 'dist', lang, slug, 'index.html'), 'utf8');
+      // Both panes (the page's language and the other) carry the rendered note: KaTeX and verdicts.
+      expect(page.match(/<div class="pane"/g)).toHaveLength(2);
+      expect(page).toContain('class="katex-display"');
+      expect(page).toContain('data-status="verified"');
+    }
+  }
+}, 300_000);
