@@ -5,7 +5,7 @@
  * project and its verdict cache are made in DIR (or reused when DIR already holds them: its sources
  * are then copied afresh from this checkout, the notes and the verdict cache kept) and left there,
  * so a warm build can be repeated, compared before and after a change, or profiled. `--heap-mb N`
- * caps Node's heap at N MB: what a build needs, against what V8 lets it grow to.
+ * bounds Node's heap at N MB instead of the launcher's default (BUILD_HEAP_MB, scripts/astro-build.mjs).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

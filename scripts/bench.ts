@@ -7,8 +7,6 @@
  *   again with the cache that left (warm), as ratios to the unchecked build;
  * - the same for synthetic sites of 1,000, 5,000 and 10,000 display formulas (20, 100 and 200
  *   notes in two languages), with peak memory; `--quick` uses 200, 500 and 1,000;
- * - the largest synthetic site built again off and cold with Node's heap capped, for the memory a
- *   build needs (uncapped, V8 grows the heap before collecting);
  * - the weight of a typical note page and of the engine bundled for the browser;
  * - the budgets of issue 6, met or not.
  *
@@ -30,8 +28,6 @@ const SIZES = QUICK ? [200, 500, 1000] : [1000, 5000, 10000];
 const FORMULAS_PER_NOTE = 50;
 /** Synthetic formulas for the engine's throughput table. */
 const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
-/** The heap cap (MB) of the largest site's extra builds, which tell what memory a build needs. */
-const FLOOR_HEAP_MB = 1200;
 /** Builds of each kind on the real site (the fastest is kept: noise only ever adds time). */
 const REAL_SITE_RUNS = 2;
 
@@ -79,20 +75,6 @@ async function buildSite(label: string, project: BenchProject, runs: number): Pr
   };
 }
 
-/** Off and cold builds with the heap capped at {@link FLOOR_HEAP_MB}. */
-async function cappedBuilds(label: string, project: BenchProject): Promise<{ off: BuildMeasure; cold: BuildMeasure }> {
-  const cache = mkdtempSync(join(tmpdir(), 'bench-verdicts-'));
-  try {
-    const off = await measureBuild(project, { check: false, verdictCache: cache, heapMb: FLOOR_HEAP_MB });
-    log(`${label} off, heap capped at ${FLOOR_HEAP_MB} MB: ${(off.wallMs / 1000).toFixed(1)} s, ${Math.round(off.peakRssMb)} MB`);
-    const cold = await measureBuild(project, { check: true, verdictCache: cache, heapMb: FLOOR_HEAP_MB });
-    log(`${label} cold, heap capped at ${FLOOR_HEAP_MB} MB: ${(cold.wallMs / 1000).toFixed(1)} s, ${Math.round(cold.peakRssMb)} MB`);
-    return { off, cold };
-  } finally {
-    rmSync(cache, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   const loadStart = loadavg();
   log(`${QUICK ? 'quick run' : 'full run'}: synthetic sites of ${SIZES.join(', ')} display formulas`);
@@ -114,14 +96,12 @@ async function main(): Promise<void> {
   }
 
   const synthetic: SiteResult[] = [];
-  let memoryFloor: BenchResults['memoryFloor'];
   for (const formulas of SIZES) {
     const project = syntheticProject(ROOT, { formulas, pages: formulas / FORMULAS_PER_NOTE });
     const label = `synthetic ${formulas.toLocaleString('en')}`;
     try {
       log(`synthetic site: ${project.formulas} display formulas in ${formulas / FORMULAS_PER_NOTE} notes (${project.root})`);
       synthetic.push(await buildSite(label, project, 1));
-      if (formulas === SIZES[SIZES.length - 1]) memoryFloor = { label, heapMb: FLOOR_HEAP_MB, ...(await cappedBuilds(label, project)) };
     } finally {
       project.dispose();
     }
@@ -136,7 +116,6 @@ async function main(): Promise<void> {
     sites: [realSite, ...synthetic],
     pageWeight,
     budgets: evaluateBudgets(realSite, synthetic),
-    ...(memoryFloor ? { memoryFloor } : {}),
   };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);

@@ -1,7 +1,8 @@
 /**
- * One `astro build` of a throwaway project, measured: wall time, CPU time and peak memory of the
- * build process (GNU time's report when /usr/bin/time exists, else the kernel's high-water mark read
- * while it runs), and the formula check's own log line. Every build starts without dist/ and
+ * One `astro build` of a throwaway project, run as `npm run build` runs it (scripts/astro-build.mjs,
+ * which bounds Node's heap), measured: wall time, CPU time and peak memory of the build process
+ * (GNU time's report when /usr/bin/time exists, else the kernel's high-water marks of the launcher
+ * and the build read while they run), and the formula check's own log line. Every build starts without dist/ and
  * without Astro's caches, so builds differ only in what the benchmark varies: checking on or off,
  * and the verdict cache.
  */
@@ -19,10 +20,7 @@ export interface BuildSettings {
   check: boolean;
   /** The verdict cache folder (VERDICT_CACHE_DIR). */
   verdictCache: string;
-  /**
-   * A cap on Node's old-generation heap (`--max-old-space-size`, MB), to tell the memory a build
-   * needs from the memory V8 lets it grow to before collecting (default: Node's own limit).
-   */
+  /** The bound of Node's old-generation heap, MB (BUILD_HEAP_MB; default the launcher's own). */
   heapMb?: number;
 }
 
@@ -32,10 +30,13 @@ export interface BuildMeasure {
   /** User + system CPU time of the build process and its threads (undefined without GNU time). */
   cpuMs?: number;
   peakRssMb: number;
+  /** The heap bound the launcher reported (MB). */
+  heapMb?: number;
   /** The check's log: formulas checked, time, verdict cache hits and derivations (checking on). */
   check?: { formulas: number; ms: number; hits: number; derived: number };
 }
 
+const HEAP_LINE = /heap bounded at (\d+) MB/;
 const CHECK_LINE = /checked (\d+) formulas in (\d+) ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/;
 
 function parseGnuTime(text: string): { cpuMs: number; peakRssMb: number } {
@@ -44,12 +45,14 @@ function parseGnuTime(text: string): { cpuMs: number; peakRssMb: number } {
   return { cpuMs: (seconds('User time') + seconds('System time')) * 1000, peakRssMb: rss / 1024 };
 }
 
-function highWaterMb(pid: number): number | undefined {
+/** The largest high-water mark of a process and its children (the launcher and the build), MB. */
+function highWaterMb(pid: number): number {
   try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) / 1024 : undefined;
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    return Math.max(kb / 1024, ...children.map(highWaterMb));
   } catch {
-    return undefined;
+    return 0; // The process has ended.
   }
 }
 
@@ -61,11 +64,13 @@ function highWaterMb(pid: number): number | undefined {
  */
 export async function measureBuild(project: BenchProject, settings: BuildSettings): Promise<BuildMeasure> {
   for (const dir of ['dist', '.bench-cache', '.astro']) rmSync(join(project.root, dir), { recursive: true, force: true });
-  const astro = [...(settings.heapMb ? [`--max-old-space-size=${settings.heapMb}`] : []), join(project.root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', BENCH_CONFIG];
+  // The launcher `npm run build` uses (scripts/astro-build.mjs: `astro build` with the heap bounded).
+  const astro = [join(project.root, 'scripts', 'astro-build.mjs'), '--config', BENCH_CONFIG];
   const gnuTime = existsSync(GNU_TIME);
   const timeReport = join(project.root, '.bench-time.txt');
   const [command, args] = gnuTime ? [GNU_TIME, ['-v', '-o', timeReport, process.execPath, ...astro]] : [process.execPath, astro];
   const env: NodeJS.ProcessEnv = { ...process.env, VERDICT_CACHE_DIR: settings.verdictCache, FORCE_COLOR: '0' };
+  if (settings.heapMb) env.BUILD_HEAP_MB = String(settings.heapMb);
   if (settings.check) delete env.FORMULA_CHECK;
   else env.FORMULA_CHECK = 'off';
 
@@ -75,7 +80,7 @@ export async function measureBuild(project: BenchProject, settings: BuildSetting
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   let polledMb = 0;
-  const poll = gnuTime ? undefined : setInterval(() => (polledMb = Math.max(polledMb, highWaterMb(child.pid ?? 0) ?? 0)), POLL_MS);
+  const poll = gnuTime ? undefined : setInterval(() => (polledMb = Math.max(polledMb, highWaterMb(child.pid ?? 0))), POLL_MS);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   if (poll) clearInterval(poll);
@@ -83,9 +88,11 @@ export async function measureBuild(project: BenchProject, settings: BuildSetting
 
   const usage = gnuTime ? parseGnuTime(readFileSync(timeReport, 'utf8')) : { cpuMs: undefined, peakRssMb: polledMb };
   const line = CHECK_LINE.exec(output);
+  const heap = HEAP_LINE.exec(output);
   return {
     wallMs,
     ...usage,
+    ...(heap ? { heapMb: Number(heap[1]) } : {}),
     ...(line ? { check: { formulas: Number(line[1]), ms: Number(line[2]), hits: Number(line[3]), derived: Number(line[4]) } } : {}),
   };
 }

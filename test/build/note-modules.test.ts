@@ -1,5 +1,6 @@
 /**
- * The notes' Markdown modules in a real `astro build` (src/site/note-modules.ts): each note is
+ * The notes' Markdown modules in a real build (src/site/note-modules.ts), run through the launcher
+ * `npm run build` uses (scripts/astro-build.mjs, heap bounded): each note is
  * rendered once, not again for Astro's propagated-assets twin; its HTML goes to a file the page
  * reads when it is generated, not through the bundler; the pages carry the notes' formulas as
  * before, and the HTML files are gone after the build.
@@ -53,14 +54,16 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
   const note = readFileSync(join(ROOT, 'test', 'fixtures', 'verify', 'erratum', 'zh.md'), 'utf8');
   const site = fixtureSite('note-modules-', note, { second: note });
   symlinkSync(join(ROOT, 'test'), join(site, 'test')); // The guide page shows the fixtures of test/fixtures/guide.
-  const build = spawnSync('npx', ['astro', 'build'], {
+  // Built as `npm run build` builds: through the launcher, which bounds the heap.
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'astro-build.mjs')], {
     cwd: site,
     encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', VERDICT_CACHE_DIR: join(site, '.cache') },
+    env: { ...process.env, GITHUB_ACTIONS: '', VERDICT_CACHE_DIR: join(site, '.cache'), BUILD_HEAP_MB: '1024' },
     timeout: 240_000,
   });
   const output = `${build.stdout}\n${build.stderr}`;
   expect(build.status, output.slice(-3000)).toBe(0);
+  expect(output).toContain("astro build, Node's heap bounded at 1024 MB (BUILD_HEAP_MB)");
   // Two notes in two languages: four modules rendered, and the four twins not rendered again.
   expect(output).toContain('4 note module(s) rendered, their HTML kept out of the bundle; 4 propagated-assets twin(s) not rendered again');
   expect(output).not.toContain('kept their HTML in the bundle');
@@ -75,3 +78,11 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
     }
   }
 }, 300_000);
+
+test('the build launcher refuses a heap bound that is not a number of megabytes', () => {
+  for (const value of ['lots', '64', '1.5']) {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'astro-build.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BUILD_HEAP_MB: value } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`BUILD_HEAP_MB must be a whole number of megabytes, at least 128 (got "${value}")`);
+  }
+});

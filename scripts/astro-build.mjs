@@ -1,0 +1,40 @@
+/**
+ * `npm run build` runs `astro build` through this launcher, with Node's heap bounded.
+ *
+ * Left to itself, V8 grows the heap of a long build toward its default limit (a quarter of the
+ * machine's memory) before it collects: the benchmark's 10,000-formula site peaked at 2.2 GB with
+ * checking off, though it builds with the heap capped at 500 MB in the same time — the rest was
+ * garbage not yet collected. A bound makes V8 collect it. `BUILD_HEAP_MB` sets the bound (default
+ * {@link DEFAULT_HEAP_MB}); a site that outgrows it fails with a message that says so and what to
+ * set, not with V8's stack dump alone. Arguments are passed on to `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The default bound of the old-generation heap, MB (see BENCHMARKS.md for what builds need). */
+const DEFAULT_HEAP_MB = 768;
+
+const heapMb = Number(process.env.BUILD_HEAP_MB ?? DEFAULT_HEAP_MB);
+if (!Number.isInteger(heapMb) || heapMb < 128) {
+  console.error(`BUILD_HEAP_MB must be a whole number of megabytes, at least 128 (got ${JSON.stringify(process.env.BUILD_HEAP_MB)})`);
+  process.exit(2);
+}
+console.error(`astro build, Node's heap bounded at ${heapMb} MB (BUILD_HEAP_MB)`);
+const astro = join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, astro, 'build', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'inherit', 'pipe'],
+});
+// Passed through as it comes; the end is kept to recognise V8's out-of-memory report.
+let tail = '';
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  tail = (tail + chunk).slice(-4096);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('close', (code, signal) => {
+  if (/heap out of memory|Reached heap limit/.test(tail)) {
+    console.error(`\nThe build ran out of its ${heapMb} MB heap. A larger site needs more: BUILD_HEAP_MB=${heapMb * 2} npm run build`);
+  }
+  process.exit(code ?? (signal ? 1 : 0));
+});
