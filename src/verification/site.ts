@@ -28,7 +28,7 @@ export interface SiteVerificationOptions {
   root: string;
   /** Verdict cache folder (absolute, or relative to root), or false for memory only. Default `.cache/verdicts`. */
   cacheDir?: string | false;
-  /** Checking the whole site in parallel (worker threads), or false for one thread. Default: as many workers as cores. */
+  /** Checking the whole site in parallel (worker threads), or false for one thread. Default: a worker per core but one (see batch.ts). */
   parallel?: ParallelOptions | false;
 }
 

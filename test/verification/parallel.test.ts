@@ -5,7 +5,7 @@
  * predicted verdicts are the ones the check asks for; and the pool starts only when it can pay.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeSyntheticNotes } from '../../scripts/bench/synthetic-site.js';
@@ -133,6 +133,8 @@ describe('when the pool starts', () => {
     ['too few formulas', [page('a', 10), page('b', 10)], { workers: 4 }, 1],
     ['one long page', [page('a', 500)], { workers: 4 }, 4],
     ['enough formulas', [page('a', 100), page('b', 100)], { workers: 2 }, 2],
+    // A build's main thread renders pages meanwhile: a worker per core but that one (none on two cores).
+    ['by default', [page('a', 100), page('b', 100)], {}, Math.max(1, availableParallelism() - 1)],
   ] as const)('%s', (_, pages, parallel, expected) => {
     expect(workerCount(pages as unknown as PageCheckInput[], parallel)).toBe(expected);
   });
