@@ -8,24 +8,33 @@ import katex from 'katex';
 import { KATEX_OPTIONS } from '../markdown/pipeline.js';
 import type { DerivedCache } from '../verification/derived-cache.js';
 
-/** How a report cell is rendered: inline, and never failing the page (the report lists the problem). */
-const REPORT_OPTIONS = { ...KATEX_OPTIONS, displayMode: false, strict: 'ignore', throwOnError: false } as const;
+/**
+ * How a report cell is rendered: inline, never failing the page (the report lists the problem), and
+ * as MathML alone, which browsers lay out themselves. The report lists every formula of the site;
+ * KaTeX's HTML layout beside the MathML took 5.7 times as long to render and made the page 5.8
+ * times as large (measured on the 530 formulas of the real site: 783 vs 138 ms, 3.7 MB vs 0.6 MB),
+ * which at 10,000 formulas was a 44 MB page per language. The notes keep KaTeX's full output.
+ */
+const REPORT_OPTIONS = { ...KATEX_OPTIONS, output: 'mathml', displayMode: false, strict: 'ignore', throwOnError: false } as const;
+
+/** What KaTeX renders in display mode only (inline, the cell showed an error and the source): some environments, and \tag. */
+const DISPLAY_ONLY = /\\begin\{(?:align|alignat|gather|equation|multline|flalign|split)\*?\}|\\tag\b/;
 
 /**
- * The inline KaTeX HTML of a formula ('' when KaTeX cannot render it at all).
+ * The KaTeX MathML of a formula, inline unless an environment needs display mode ('' when KaTeX cannot render it at all).
  *
  * @param latex The formula's LaTeX.
  */
 export function reportFormulaHtml(latex: string): string {
   try {
-    return katex.renderToString(latex, { ...REPORT_OPTIONS, macros: { ...REPORT_OPTIONS.macros } });
+    return katex.renderToString(latex, { ...REPORT_OPTIONS, displayMode: DISPLAY_ONLY.test(latex), macros: { ...REPORT_OPTIONS.macros } });
   } catch {
     return '';
   }
 }
 
 /**
- * The inline KaTeX HTML of a note's formulas, in order, from the cache when it holds them.
+ * The inline KaTeX MathML of a note's formulas, in order, from the cache when it holds them.
  *
  * @param latex The formulas' LaTeX.
  * @param cache The site verification's derived cache.

@@ -97,3 +97,14 @@ describe.each(slugs)('%s', (slug) => {
     }
   });
 });
+
+test.each(['zh', 'en'] as const)('the %s report shows every formula as MathML, none as a KaTeX error', (lang) => {
+  const page = builtPage(`${lang}/verification/`);
+  const cells = selectAll('td.formula-cell', page);
+  expect(cells).toHaveLength(report.formulas.filter((formula) => formula.lang === lang).length);
+  for (const cell of cells) {
+    // MathML alone (the browser lays it out): no KaTeX HTML layout, and no error shown as red source.
+    expect(select('math', cell), JSON.stringify(cell.children).slice(0, 200)).toBeTruthy();
+    expect(select('.katex-html, .katex-error', cell)).toBeUndefined();
+  }
+});
