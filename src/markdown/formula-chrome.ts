@@ -6,9 +6,10 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { langOfFile, type Lang } from './lang.js';
 import { badge, badgeData, badgeTitle } from './badges.js';
+import { isKatexOutput } from './heading-text.js';
 
 const PERMALINK_LABEL: Record<Lang, string> = { zh: '此公式的链接', en: 'Link to this formula' };
 /** What a badge was made from and the page does not use: dropped from the HTML once the badge is built. */
@@ -23,13 +24,14 @@ export default function rehypeFormulaChrome() {
   return (tree: Root, file: VFile) => {
     const lang = langOfFile(file);
     visit(tree, 'element', (node: Element) => {
+      if (isKatexOutput(node)) return SKIP;
       if (node.tagName === 'span' && String(node.properties.className ?? '').includes('formula-inline')) {
         const verdict = badgeData(node);
         if (verdict) node.properties.title = badgeTitle(verdict, lang);
         dropBadgeData(node);
-        return;
+        return SKIP;
       }
-      if (node.tagName !== 'figure' || !String(node.properties.className ?? '').includes('formula')) return;
+      if (node.tagName !== 'figure' || !String(node.properties.className ?? '').includes('formula')) return CONTINUE;
       const id = String(node.properties.id);
       const verdict = badgeData(node);
       dropBadgeData(node);
@@ -47,6 +49,7 @@ export default function rehypeFormulaChrome() {
           children: verdict ? [badge(verdict, lang)] : [],
         },
       );
+      return SKIP;
     });
   };
 }

@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 const HEADING = /^h[1-6]$/;
 
@@ -16,6 +16,17 @@ export interface HeadingText {
   depth: number;
   slug: string;
   text: string;
+}
+
+/**
+ * Whether an element is KaTeX's output, which holds no heading, figure or formula of the notes: a
+ * whole-page visitor skips it (KaTeX's trees are most of a page's nodes).
+ *
+ * @param element An element.
+ */
+export function isKatexOutput(element: Element): boolean {
+  const classes = element.properties.className;
+  return element.tagName === 'span' && Array.isArray(classes) && (classes.includes('katex') || classes.includes('katex-display'));
 }
 
 function isHidden(element: Element): boolean {
@@ -40,10 +51,12 @@ export default function rehypeHeadingText() {
     const slugger = new GithubSlugger();
     const headings: HeadingText[] = [];
     visit(tree, 'element', (node: Element) => {
-      if (!HEADING.test(node.tagName)) return;
+      if (isKatexOutput(node)) return SKIP;
+      if (!HEADING.test(node.tagName)) return CONTINUE;
       const text = visibleText(node).replace(/\s+/g, ' ').trim();
       if (typeof node.properties.id !== 'string') node.properties.id = slugger.slug(text);
       headings.push({ depth: Number(node.tagName[1]), slug: String(node.properties.id), text });
+      return SKIP;
     });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
