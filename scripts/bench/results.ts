@@ -57,8 +57,8 @@ function heapLine(sites: readonly SiteResult[]): string[] {
   const text = bounds.every((bound) => bound !== undefined) ? bounds.map((bound) => `${bound} MB`).join(', ') : 'not reported';
   return [
     `**Memory.** Every build runs as \`npm run build\` runs it (scripts/astro-build.mjs): Node's heap bounded at ${text}.`,
-    'Unbounded, V8 grows the heap toward a quarter of the machine\'s memory before it collects, and the',
-    '10,000-formula site peaked at 2.2 GB with checking off though it builds in 500 MB of heap.',
+    'Unbounded, V8 grows the heap toward a quarter of the machine\'s memory before it collects, so peaks',
+    'then measure garbage not yet collected more than what a build needs (README, "Build speed").',
     '',
   ];
 }
