@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Astro's query flag for a content module's "propagated assets" twin (astro/dist/content/consts.js). */
@@ -27,17 +27,15 @@ const HTML_LITERAL = /\bconst html = \(\) => ("(?:[^"\\]|\\.)*");/;
  * Move the HTML literal of a compiled Markdown module into a file.
  *
  * @param code The module Astro's Markdown plugin produced.
- * @param folder Where the HTML file goes (its name is a hash of the HTML).
+ * @param file Where its HTML goes (one file per module: the build writes each module's once).
  * @returns The module reading its HTML from the file, or undefined when the module has no plain
  *   HTML literal (a note with local images, whose HTML Astro's image code owns).
  */
-export function externalizeHtml(code: string, folder: string): string | undefined {
+export function externalizeHtml(code: string, file: string): string | undefined {
   const match = HTML_LITERAL.exec(code);
   if (!match) return undefined;
-  const html = JSON.parse(match[1]) as string;
-  const file = join(folder, `${createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(file, html);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.parse(match[1]) as string);
   const read = `import { readFileSync as __readNoteHtml } from 'node:fs';\nconst html = () => __readNoteHtml(${JSON.stringify(file)}, 'utf8');`;
   return code.slice(0, match.index) + read + code.slice(match.index + match[0].length);
 }
@@ -96,7 +94,8 @@ export function noteModules(options: NoteModulesOptions): NoteModules {
         order: 'pre',
         handler(code, id) {
           if (!isNote(id) || PROPAGATED_ASSETS.test(id)) return undefined;
-          const moved = externalizeHtml(code, htmlFolder);
+          // Named after the module, not its HTML: hashing hundreds of KB per note would buy nothing.
+          const moved = externalizeHtml(code, join(htmlFolder, `${createHash('sha256').update(id).digest('hex').slice(0, 32)}.html`));
           (moved ? externalized : kept).add(id);
           return moved;
         },

@@ -9,13 +9,13 @@ import { KATEX_OPTIONS } from '../markdown/pipeline.js';
 import type { DerivedCache } from '../verification/derived-cache.js';
 
 /**
- * How a report cell is rendered: inline, never failing the page (the report lists the problem), and
- * as MathML alone, which browsers lay out themselves. The report lists every formula of the site;
+ * How a report cell is rendered: never failing the page (the report lists the problem), and as
+ * MathML alone, which browsers lay out themselves. The report lists every formula of the site;
  * KaTeX's HTML layout beside the MathML took 5.7 times as long to render and made the page 5.8
  * times as large (measured on the 530 formulas of the real site: 783 vs 138 ms, 3.7 MB vs 0.6 MB),
  * which at 10,000 formulas was a 44 MB page per language. The notes keep KaTeX's full output.
  */
-const REPORT_OPTIONS = { ...KATEX_OPTIONS, output: 'mathml', displayMode: false, strict: 'ignore', throwOnError: false } as const;
+const REPORT_OPTIONS = { ...KATEX_OPTIONS, output: 'mathml', strict: 'ignore', throwOnError: false } as const;
 
 /** What KaTeX renders in display mode only (inline, the cell showed an error and the source): some environments, and \tag. */
 const DISPLAY_ONLY = /\\begin\{(?:align|alignat|gather|equation|multline|flalign|split)\*?\}|\\tag\b/;
@@ -34,7 +34,7 @@ export function reportFormulaHtml(latex: string): string {
 }
 
 /**
- * The inline KaTeX MathML of a note's formulas, in order, from the cache when it holds them.
+ * The KaTeX MathML of a note's formulas (see {@link reportFormulaHtml}), in order, from the cache when it holds them.
  *
  * @param latex The formulas' LaTeX.
  * @param cache The site verification's derived cache.

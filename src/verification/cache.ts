@@ -5,7 +5,7 @@
  * re-derived; a changed context or engine gives a new key.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where verdicts are cached by default, relative to the project root. */
@@ -108,13 +108,13 @@ export class VerdictCache<T> {
 
   private read(key: string): T | undefined {
     const path = this.path(key);
-    if (!path || !existsSync(path)) return undefined;
+    if (!path) return undefined;
     try {
       const text = readFileSync(path, 'utf8');
       // A reviver makes JSON.parse several times slower: only for the files that need one.
       return (text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text)) as T;
     } catch {
-      return undefined; // A torn or foreign file is a miss, not an error.
+      return undefined; // A missing, torn or foreign file is a miss, not an error.
     }
   }
 

@@ -6,7 +6,7 @@
  * before, and the HTML files are gone after the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -32,20 +32,19 @@ describe('externalizeHtml', () => {
     ['Chinese and math italic', '<p>矩阵 𝑋 的微分</p>'],
   ];
   test.each(cases)('%s: the module reads back exactly the HTML it held', async (_name, html) => {
-    const folder = mkdtempSync(join(tmpdir(), 'note-html-'));
-    const moved = externalizeHtml(astroModule(html), folder);
+    const file = join(mkdtempSync(join(tmpdir(), 'note-html-')), 'out', 'note.html');
+    const moved = externalizeHtml(astroModule(html), file);
     expect(moved).toBeDefined();
     expect(moved).not.toContain(JSON.stringify(html));
-    const [file] = readdirSync(folder);
-    expect(readFileSync(join(folder, file), 'utf8')).toBe(html);
+    expect(readFileSync(file, 'utf8')).toBe(html);
     // The rest of the module is untouched.
     expect(moved).toContain('export async function compiledContent()');
-    expect(moved).toContain(`__readNoteHtml(${JSON.stringify(join(folder, file))}, 'utf8')`);
+    expect(moved).toContain(`__readNoteHtml(${JSON.stringify(file)}, 'utf8')`);
   });
 
   test('a module without a plain HTML literal (local images) is left alone', () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'note-html-')), 'out');
-    expect(externalizeHtml('const html = async () => await updateImageReferences("<p>x</p>");', folder)).toBeUndefined();
+    expect(externalizeHtml('const html = async () => await updateImageReferences("<p>x</p>");', join(folder, 'note.html'))).toBeUndefined();
     expect(existsSync(folder)).toBe(false);
   });
 });
