@@ -24,8 +24,8 @@ export interface CacheStats {
 const FORMAT = '2';
 const NON_FINITE = '$number';
 
-/** JSON has no Infinity or NaN: written as an object that says which, so a value reads back as it was. */
-function encodeNonFinite(_key: string, value: unknown): unknown {
+/** JSON has no Infinity or NaN: written as an object that says which, so a value reads back as it was (a JSON.stringify replacer). */
+export function encodeNonFinite(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? { [NON_FINITE]: String(value) } : value;
 }
 

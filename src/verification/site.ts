@@ -36,6 +36,11 @@ export interface SiteVerificationOptions {
 export interface SiteVerification {
   /** Check one note file (path absolute or relative to the root). */
   verifyFile(path: string, text?: string): Promise<FileVerification>;
+  /**
+   * A note file's text, and the key of what its verification is made from besides the pipeline's
+   * sources: its path and a hash of that text (what is derived from one page is cached under it).
+   */
+  readPage(path: string): { text: string; key: string };
   /** Check every note; the report of the contract. */
   report(): Promise<VerificationReport>;
   /** Every problem of the site as terminal text, one entry per problem. */
@@ -100,6 +105,12 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     return { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) };
   };
 
+  const readPage = (path: string): { text: string; key: string } => {
+    const file = fileOf(path);
+    const text = readFileSync(join(root, file), 'utf8');
+    return { text, key: contentKey(file, text) };
+  };
+
   const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
     const file = fileOf(path);
     const source = text ?? readFileSync(join(root, file), 'utf8');
@@ -145,6 +156,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
 
   return {
     verifyFile,
+    readPage,
     async report() {
       const formulas = (await all()).flatMap((file) => file.records);
       return { summary: summarize(formulas), formulas };

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -59,6 +59,27 @@ test("a page read back from the page cache has the check's contexts, their equal
   const [first, second] = Object.values(warm.contexts);
   expect(first.symbols).toEqual(second.symbols);
   expect(first.symbols).toBe(second.symbols);
+});
+
+test('a page cache file holds each distinct part of its contexts once, and reads back as the check made it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-parts-'));
+  const slug = 'vector-and-matrix-differentials';
+  const note = join('content', 'notes', slug, 'en.md');
+  mkdirSync(join(root, 'content', 'notes', slug), { recursive: true });
+  copyFileSync(join(ROOT, note), join(root, note));
+  const cacheDir = join(root, '.cache');
+  const cold = await createSiteVerification({ root, cacheDir, parallel: false }).verifyFile(note);
+  const files = (readdirSync(join(cacheDir, 'pages'), { recursive: true }) as string[]).filter((file) => file.endsWith('.json'));
+  expect(files).toHaveLength(1);
+  const stored = JSON.parse(readFileSync(join(cacheDir, 'pages', files[0]), 'utf8')) as { parts: unknown[]; contexts: Record<string, Record<string, number>> };
+  const texts = stored.parts.map((part) => JSON.stringify(part));
+  expect(new Set(texts).size).toBe(texts.length);
+  const fields = Object.values(stored.contexts).flatMap((context) => Object.values(context));
+  // Formulas share most parts: far fewer parts than fields.
+  expect(stored.parts.length).toBeLessThan(fields.length / 3);
+  expect(Object.keys(stored.contexts)).toEqual(Object.keys(cold.contexts));
+  const warm = await createSiteVerification({ root, cacheDir, parallel: false }).verifyFile(note);
+  expect(warm).toEqual(cold);
 });
 
 test('a value reads back from the cache as it was written, an infinite error included', () => {

@@ -39,6 +39,16 @@ test('a warm run reads the widget data it cached, and it is what a fresh run com
   expect(warm.cacheStats().misses).toBe(0);
 });
 
+test('the widget data is cached under the note\'s text: any edit, even outside its formulas, compiles it again', async () => {
+  const root = fixtureRoot('erratum');
+  const json = await widgetFormulasJson(createSiteVerification({ root }), NOTE);
+  const file = join(root, NOTE);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more paragraph.\n`);
+  const edited = createSiteVerification({ root });
+  expect(await widgetFormulasJson(edited, NOTE)).toBe(json);
+  expect(edited.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+});
+
 test('a changed formula or engine compiles the widget data again', async () => {
   const root = fixtureRoot('deliberate-error');
   await widgetFormulasJson(createSiteVerification({ root }), NOTE);
