@@ -7,10 +7,19 @@
  * garbage not yet collected. A bound makes V8 collect it. `BUILD_HEAP_MB` sets the bound (default
  * {@link DEFAULT_HEAP_MB}); a site that outgrows it fails with a message that says so and what to
  * set, not with V8's stack dump alone. Arguments are passed on to `astro build`.
+ *
+ * Beside the build it starts the verdict prefetch (scripts/prefetch-verdicts.ts, see
+ * src/verification/prefetch.ts): while Astro starts on one core, the prefetch derives verdicts on
+ * another into the verdict cache, and stops when the build's own check begins (the integration
+ * creates the file FORMULA_PREFETCH_STOP names). Not with `FORMULA_CHECK=off` (nothing to check)
+ * or `FORMULA_PREFETCH=off` (to measure what it saves).
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The default bound of the old-generation heap, MB (see BENCHMARKS.md for what builds need). */
 const DEFAULT_HEAP_MB = 768;
@@ -22,8 +31,20 @@ if (!Number.isInteger(heapMb) || heapMb < 128) {
 }
 console.error(`astro build, Node's heap bounded at ${heapMb} MB (BUILD_HEAP_MB)`);
 const astro = join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+/** The prefetch, started beside the build, and the folder of its stop file. */
+function startPrefetch() {
+  const folder = mkdtempSync(join(tmpdir(), 'verdict-prefetch-'));
+  const stopFile = join(folder, 'stop');
+  const script = fileURLToPath(new URL('./prefetch-verdicts.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, FORMULA_PREFETCH_STOP: stopFile } });
+  return { child, folder, stopFile };
+}
+const prefetch = process.env.FORMULA_CHECK === 'off' || process.env.FORMULA_PREFETCH === 'off' ? undefined : startPrefetch();
+
 const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, astro, 'build', ...process.argv.slice(2)], {
   stdio: ['inherit', 'inherit', 'pipe'],
+  env: prefetch ? { ...process.env, FORMULA_PREFETCH_STOP: prefetch.stopFile } : process.env,
 });
 // Passed through as it comes; the end is kept to recognise V8's out-of-memory report.
 let tail = '';
@@ -31,8 +52,13 @@ child.stderr.on('data', (chunk) => {
   process.stderr.write(chunk);
   tail = (tail + chunk).slice(-4096);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => [child, prefetch?.child].forEach((process) => process?.kill(signal)));
 child.on('close', (code, signal) => {
+  // Whatever it has not derived by now, the build did: a prefetch still running has nothing left to save.
+  if (prefetch) {
+    prefetch.child.kill();
+    rmSync(prefetch.folder, { recursive: true, force: true });
+  }
   if (/heap out of memory|Reached heap limit/.test(tail)) {
     console.error(`\nThe build ran out of its ${heapMb} MB heap. A larger site needs more: BUILD_HEAP_MB=${heapMb * 2} npm run build`);
   }

@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/bench-site.ts [--formulas 5000 | --real] [--kinds off,cold,warm] [--keep DIR] [--heap-mb N]`:
  * targeted builds of one synthetic site (the full benchmark's builds, one size) or of a copy of the
- * real notes, for measuring a change without the 25-minute `npm run bench`. With `--keep DIR` the
+ * real notes, for measuring a change without the 20-minute `npm run bench`. With `--keep DIR` the
  * project and its verdict cache are made in DIR (or reused when DIR already holds them: its sources
  * are then copied afresh from this checkout, the notes and the verdict cache kept) and left there,
  * so a warm build can be repeated, compared before and after a change, or profiled. `--heap-mb N`

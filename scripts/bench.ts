@@ -28,8 +28,13 @@ const SIZES = QUICK ? [200, 500, 1000] : [1000, 5000, 10000];
 const FORMULAS_PER_NOTE = 50;
 /** Synthetic formulas for the engine's throughput table. */
 const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
-/** Builds of each kind on the real site (the fastest is kept: noise only ever adds time). */
-const REAL_SITE_RUNS = 2;
+/**
+ * Builds of each kind, interleaved (off, cold, warm, off, ...), on the real site and on each
+ * synthetic site; the fastest of each kind is kept: other processes only ever add time, and on a
+ * shared machine consecutive builds of the same site measured up to 20% apart.
+ */
+const REAL_SITE_RUNS = 3;
+const SYNTHETIC_RUNS = 2;
 
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -101,7 +106,7 @@ async function main(): Promise<void> {
     const label = `synthetic ${formulas.toLocaleString('en')}`;
     try {
       log(`synthetic site: ${project.formulas} display formulas in ${formulas / FORMULAS_PER_NOTE} notes (${project.root})`);
-      synthetic.push(await buildSite(label, project, 1));
+      synthetic.push(await buildSite(label, project, SYNTHETIC_RUNS));
     } finally {
       project.dispose();
     }

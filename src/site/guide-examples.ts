@@ -11,7 +11,7 @@ import { createSiteVerification, type SiteVerification } from '../verification/s
 import { verifyText } from '../verification/text-report.js';
 import type { DeclarationProblem } from '../verification/check-page.js';
 import type { FormulaRecord } from '../verification/report.js';
-import { checkTranslations, formatTranslationProblem } from './notes.js';
+import { checkTranslations, formatTranslationProblem } from './translations.js';
 
 /** Where the example notes live, relative to the project root (itself laid out like a project). */
 export const GUIDE_FIXTURES = join('test', 'fixtures', 'guide');

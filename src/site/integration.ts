@@ -1,14 +1,16 @@
 /**
  * The site's Astro integration: coordinates checks that span pages. Before a build it runs the
- * translation check and starts checking every formula (in worker threads, while Vite does the rest
- * of the build); each note's Markdown waits for the check before it renders, and a wrong formula
+ * translation check, stops the verdict prefetch `npm run build` runs beside Astro's start (see
+ * src/verification/prefetch.ts), and starts checking every formula (in worker threads, while Vite
+ * does the rest of the build); each note's Markdown waits for the check before it renders, and a wrong formula
  * fails the build with every problem it finds (the dev server logs the translation problems; a
  * formula problem shows in the error overlay when its page renders).
  */
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PluginOption } from 'vite';
-import { checkTranslations, formatTranslationProblem } from './notes.js';
+import { checkTranslations, formatTranslationProblem } from './translations.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
@@ -48,6 +50,15 @@ async function assertFormulasHold(root: string, log: (message: string) => void):
     if (process.env.GITHUB_ACTIONS) for (const record of problems.records) console.log(githubAnnotation(record));
     throw new Error(problemsMessage(problems));
   }
+}
+
+/**
+ * Stop the verdict prefetch that `npm run build` runs beside Astro (src/verification/prefetch.ts),
+ * if any: the build's check is about to begin, and takes the verdicts it derived from the cache.
+ */
+function stopPrefetch(): void {
+  const stopFile = process.env.FORMULA_PREFETCH_STOP;
+  if (stopFile) writeFileSync(stopFile, '');
 }
 
 /** Ids of the notes' Markdown modules. */
@@ -105,6 +116,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
       'astro:build:start': async ({ logger }) => {
         await assertTranslationsAlign(options.root);
         if (options.checkFormulas) {
+          stopPrefetch();
           formulaCheck = assertFormulasHold(options.root, (message) => logger.info(message));
           formulaCheck.catch(() => undefined); // Raised where it is awaited: by the notes' modules and at the end of the build.
         }

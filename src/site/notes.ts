@@ -1,14 +1,14 @@
 /**
  * The notes on disk (Node only): `content/notes/<slug>/{zh,en}.md`, their frontmatter, the
- * bibliography and the glossary. Used by scripts, tests and the build integration.
+ * bibliography and the glossary. Used by scripts, tests and the build integration; light (files
+ * and YAML only: the Markdown pipeline is translations.ts's), so the verdict prefetch can see a
+ * warm cache without loading it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Lang } from '../markdown/lang.js';
 import type { Reference } from '../markdown/dialect/citations.js';
-import { parseNote } from '../markdown/parse-note.js';
-import { compareTranslation, type TranslationProblem } from '../markdown/translation.js';
 
 /** Where the site's content lives, relative to the project root. */
 export const CONTENT_DIR = 'content';
@@ -75,50 +75,4 @@ export interface GlossaryEntry {
  */
 export function loadGlossary(root: string): GlossaryEntry[] {
   return loadYaml(readFileSync(join(root, CONTENT_DIR, 'glossary.yaml'), 'utf8')) as GlossaryEntry[];
-}
-
-/** A translation problem with the files it is about. */
-export interface LocatedTranslationProblem extends TranslationProblem {
-  slug: string;
-  originalPath: string;
-  translationPath?: string;
-}
-
-/**
- * Check every translation against its original (or only the given slugs).
- *
- * @param root Project root.
- * @param slugs Limit the check to these notes.
- */
-export async function checkTranslations(root: string, slugs?: string[]): Promise<LocatedTranslationProblem[]> {
-  const files = listNoteFiles(root).filter((file) => !slugs?.length || slugs.includes(file.slug));
-  const references = loadReferences(root);
-  const problems: LocatedTranslationProblem[] = [];
-  for (const original of files.filter((file) => file.lang === 'zh')) {
-    const translation = files.find((file) => file.slug === original.slug && file.lang === 'en');
-    if (!translation) {
-      problems.push({ slug: original.slug, originalPath: original.path, block: 0, message: 'has no English translation (en.md)' });
-      continue;
-    }
-    const [a, b] = await Promise.all([
-      parseNote(original.text, original.path, { references }),
-      parseNote(translation.text, translation.path, { references }),
-    ]);
-    for (const problem of compareTranslation(a.tree, b.tree)) {
-      problems.push({ ...problem, slug: original.slug, originalPath: original.path, translationPath: translation.path });
-    }
-  }
-  return problems;
-}
-
-/**
- * A translation problem as one line for a terminal or a build log.
- *
- * @param problem The problem.
- */
-export function formatTranslationProblem(problem: LocatedTranslationProblem): string {
-  const at = problem.translationPath
-    ? `${problem.translationPath}:${problem.translationLine ?? 0} (original ${problem.originalPath}:${problem.originalLine ?? 0})`
-    : problem.originalPath;
-  return `${at}: block ${problem.block}: ${problem.message}`;
 }

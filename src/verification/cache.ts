@@ -5,7 +5,7 @@
  * re-derived; a changed context or engine gives a new key.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where verdicts are cached by default, relative to the project root. */
@@ -89,6 +89,16 @@ export class VerdictCache<T> {
     const cached = this.memory?.get(key) ?? this.read(key);
     if (cached !== undefined) this.memory?.set(key, cached);
     return cached;
+  }
+
+  /**
+   * Whether a value is cached, without reading it; counts nothing.
+   *
+   * @param key From {@link VerdictCache.key}.
+   */
+  has(key: string): boolean {
+    const path = this.path(key);
+    return (this.memory?.has(key) ?? false) || (path !== undefined && existsSync(path));
   }
 
   /**

@@ -4,7 +4,8 @@
  * page check, the bibliography and the installed packages. A warm build then neither parses an
  * unchanged note again nor looks up its verdicts one by one. It lives beside the verdicts
  * (`pages/` in the verdict cache folder) and, like them, is only ever a shortcut: any change to
- * those sources gives new keys.
+ * those sources gives new keys. The engine's and the pipeline's fingerprints are made here too:
+ * this module loads neither, so the verdict prefetch can tell a warm cache cheaply.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -39,6 +40,24 @@ interface StoredPage {
   parts: unknown[];
   /** Each formula's context, by formula id: field → index into `parts`. */
   contexts: Record<string, Record<string, number>>;
+}
+
+/**
+ * A hash of the engine's source files: part of every cache key.
+ *
+ * @param root Project root.
+ */
+export function engineFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const dir = join(root, 'src', 'engine');
+  let files: string[] = [];
+  try {
+    files = (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort();
+  } catch {
+    return 'no-engine-sources';
+  }
+  for (const file of files) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
 }
 
 /**
@@ -129,6 +148,16 @@ export class PageCache {
     let page = this.pages.get(stored);
     if (!page) this.pages.set(stored, (page = cachedPage(stored)));
     return page;
+  }
+
+  /**
+   * Whether a file's verification is cached, without reading it.
+   *
+   * @param file Path relative to the root.
+   * @param source The file's text.
+   */
+  has(file: string, source: string): boolean {
+    return this.store.has(this.key(file, source));
   }
 
   /**

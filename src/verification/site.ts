@@ -5,9 +5,10 @@
  * saved file in `astro dev` is re-checked alone.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import type { Verdict } from '../engine/index.js';
+import type { Reference } from '../markdown/dialect/citations.js';
 import { parseNote } from '../markdown/parse-note.js';
 import { listNoteFiles, loadReferences } from '../site/notes.js';
 import { verifyEachPage, type ParallelOptions } from './batch.js';
@@ -16,11 +17,13 @@ import { createChecker, type Checker, type DeclarationProblem, type PageCheckInp
 import { collectFormulas } from './collect.js';
 import { DerivedCache } from './derived-cache.js';
 import { formatProblem } from './format.js';
-import { PageCache, pipelineFingerprint } from './page-cache.js';
+import { engineFingerprint, PageCache, pipelineFingerprint } from './page-cache.js';
 import { verifyPage, type FileVerification } from './page-result.js';
 import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
 
 export type { FileVerification } from './page-result.js';
+// The engine's fingerprint lives with the page cache's (a light module the verdict prefetch reads first).
+export { engineFingerprint } from './page-cache.js';
 
 /** Options of {@link createSiteVerification}. */
 export interface SiteVerificationOptions {
@@ -51,27 +54,23 @@ export interface SiteVerification {
   derived: DerivedCache;
 }
 
-/**
- * A hash of the engine's source files: part of every cache key.
- *
- * @param root Project root.
- */
-export function engineFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  const dir = join(root, 'src', 'engine');
-  let files: string[] = [];
-  try {
-    files = (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort();
-  } catch {
-    return 'no-engine-sources';
-  }
-  for (const file of files) hash.update(file).update(readFileSync(join(dir, file)));
-  return hash.digest('hex');
-}
-
 function slugAndLang(path: string): { slug: string; lang: 'zh' | 'en' } {
   const match = /notes[\\/]([^\\/]+)[\\/](zh|en)\.md$/.exec(path);
   return match ? { slug: match[1], lang: match[2] as 'zh' | 'en' } : { slug: path, lang: path.endsWith('en.md') ? 'en' : 'zh' };
+}
+
+/**
+ * A note as its check takes it: parsed with the notes pipeline, its formulas collected, its
+ * language and layout convention read.
+ *
+ * @param file Path relative to the root.
+ * @param source The file's text.
+ * @param references The site's bibliography (citations are part of parsing).
+ */
+export async function notePageInput(file: string, source: string, references: Record<string, Reference>): Promise<PageCheckInput> {
+  const { tree } = await parseNote(source, file, { references });
+  const frontmatter = /^---\r?\n[\s\S]*?\nconvention:\s*(numerator|denominator)/.exec(source);
+  return { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) };
 }
 
 /**
@@ -99,11 +98,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   };
   const fileOf = (path: string) => (isAbsolute(path) ? relative(root, path) : path);
   const contentKey = (file: string, source: string) => `${file}\0${createHash('sha1').update(source).digest('hex')}`;
-  const pageInput = async (file: string, source: string): Promise<PageCheckInput> => {
-    const { tree } = await parseNote(source, file, { references });
-    const frontmatter = /^---\r?\n[\s\S]*?\nconvention:\s*(numerator|denominator)/.exec(source);
-    return { file, ...slugAndLang(file), convention: frontmatter?.[1] as 'numerator' | 'denominator' | undefined, formulas: collectFormulas(tree, source) };
-  };
+  const pageInput = (file: string, source: string): Promise<PageCheckInput> => notePageInput(file, source, references);
 
   const readPage = (path: string): { text: string; key: string } => {
     const file = fileOf(path);

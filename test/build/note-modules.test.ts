@@ -1,6 +1,6 @@
 /**
  * The notes' Markdown modules in a real build (src/site/note-modules.ts), run through the launcher
- * `npm run build` uses (scripts/astro-build.mjs, heap bounded): each note is
+ * `npm run build` uses (scripts/astro-build.mjs, heap bounded, verdict prefetch beside it): each note is
  * rendered once, not again for Astro's propagated-assets twin; its HTML goes to a file the page
  * reads when it is generated, not through the bundler; the pages carry the notes' formulas as
  * before, and the HTML files are gone after the build.
@@ -63,6 +63,11 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
   const output = `${build.stdout}\n${build.stderr}`;
   expect(build.status, output.slice(-3000)).toBe(0);
   expect(output).toContain("astro build, Node's heap bounded at 1024 MB (BUILD_HEAP_MB)");
+  // The launcher ran the verdict prefetch beside Astro; whatever it derived, the check found cached.
+  const prefetch = /verdict prefetch: (\d+) verdict\(s\) derived, \d+ already cached, \d+ note\(s\) cached whole; (stopped after \d+ ms, when the build's check began|done in \d+ ms, every note)/.exec(output);
+  expect(prefetch, output.slice(-3000)).not.toBeNull();
+  const check = /checked (\d+) formulas in \d+ ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/.exec(output);
+  expect(Number(check?.[2]) + Number(check?.[3])).toBe(Number(check?.[1]));
   // Two notes in two languages: four modules rendered, and the four twins not rendered again.
   expect(output).toContain('4 note module(s) rendered, their HTML kept out of the bundle; 4 propagated-assets twin(s) not rendered again');
   expect(output).not.toContain('kept their HTML in the bundle');
