@@ -57,8 +57,8 @@ try {
     if (kind === 'cold') rmSync(cache, { recursive: true, force: true });
     const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache, heapMb });
     const cpu = measure.cpuMs !== undefined ? `, CPU ${(measure.cpuMs / 1000).toFixed(1)} s` : '';
-    const check = measure.check ? `, check ${measure.check.ms} ms, ${measure.check.hits} hits, ${measure.check.derived} derived` : '';
-    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakRssMb)} MB${check}`);
+    const check = measure.check ? `, check ${measure.check.ms} ms, ${measure.check.hits} hits, ${measure.check.derived} derived (${measure.check.prefetched} by the prefetch before)` : '';
+    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakMb)} MB${check}`);
   }
 } finally {
   if (!keep) {

@@ -58,8 +58,8 @@ async function buildSite(label: string, project: BenchProject, runs: number): Pr
       for (const kind of ['off', 'cold', 'warm'] as const) {
         const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache });
         all.push({ kind, measure });
-        const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived, ${measure.check.hits} cache hits` : '';
-        log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakRssMb)} MB${check}`);
+        const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';
+        log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB${check}`);
       }
     } finally {
       rmSync(cache, { recursive: true, force: true });

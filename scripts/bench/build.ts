@@ -1,8 +1,9 @@
 /**
  * One `astro build` of a throwaway project, run as `npm run build` runs it (scripts/astro-build.mjs,
- * which bounds Node's heap), measured: wall time, CPU time and peak memory of the build process
- * (GNU time's report when /usr/bin/time exists, else the kernel's high-water marks of the launcher
- * and the build read while they run), and the formula check's own log line. Every build starts without dist/ and
+ * which bounds Node's heap, with the verdict prefetch beside Astro's start), measured: wall time,
+ * CPU time of all its processes (GNU time's report, when /usr/bin/time exists), peak memory (the
+ * processes' proportional set sizes summed, sampled while they run), the formula check's log line
+ * and the prefetch's. Every build starts without dist/ and
  * without Astro's caches, so builds differ only in what the benchmark varies: checking on or off,
  * and the verdict cache.
  */
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import { BENCH_CONFIG, type BenchProject } from './project.js';
 
 const GNU_TIME = '/usr/bin/time';
-const POLL_MS = 50;
+/** Reading a process's memory map summary walks its page tables: a few milliseconds for a large build. */
+const POLL_MS = 200;
 
 /** How a build is run. */
 export interface BuildSettings {
@@ -27,9 +29,10 @@ export interface BuildSettings {
 /** What one build cost. */
 export interface BuildMeasure {
   wallMs: number;
-  /** User + system CPU time of the build process and its threads (undefined without GNU time). */
+  /** User + system CPU time of the build's processes and their threads (undefined without GNU time). */
   cpuMs?: number;
-  peakRssMb: number;
+  /** Peak memory of the build's processes together (their proportional set sizes summed), MB. */
+  peakMb: number;
   /** The heap bound the launcher reported (MB). */
   heapMb?: number;
   /**
@@ -43,18 +46,21 @@ const HEAP_LINE = /heap bounded at (\d+) MB/;
 const CHECK_LINE = /checked (\d+) formulas in (\d+) ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/;
 const PREFETCH_LINE = /verdict prefetch: (\d+) verdict\(s\) derived/;
 
-function parseGnuTime(text: string): { cpuMs: number; peakRssMb: number } {
+function parseGnuTime(text: string): { cpuMs: number } {
   const seconds = (label: string) => Number(new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(text)?.[1] ?? NaN);
-  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
-  return { cpuMs: (seconds('User time') + seconds('System time')) * 1000, peakRssMb: rss / 1024 };
+  return { cpuMs: (seconds('User time') + seconds('System time')) * 1000 };
 }
 
-/** The memory of a process and its descendants (the launcher, the build, the verdict prefetch) at this moment, MB. */
-function treeRssMb(pid: number): number {
+/**
+ * The memory of a process and its descendants (the launcher, the build, the verdict prefetch) at
+ * this moment, MB: the sum of their proportional set sizes, so pages they share (Node's own code)
+ * count once, not once per process as a sum of resident sizes would.
+ */
+function treePssMb(pid: number): number {
   try {
-    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const kb = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-    return children.reduce((sum, child) => sum + treeRssMb(child), kb / 1024);
+    return children.reduce((sum, child) => sum + treePssMb(child), kb / 1024);
   } catch {
     return 0; // The process has ended.
   }
@@ -83,23 +89,22 @@ export async function measureBuild(project: BenchProject, settings: BuildSetting
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  // The processes of the tree together (the prefetch runs beside the build), sampled; GNU time's
-  // maximum is that of the largest single process, which sampling can miss between two polls.
+  // The processes of the tree together (the prefetch runs beside Astro's start), sampled.
   let polledMb = 0;
-  const poll = setInterval(() => (polledMb = Math.max(polledMb, treeRssMb(child.pid ?? 0))), POLL_MS);
+  const poll = setInterval(() => (polledMb = Math.max(polledMb, treePssMb(child.pid ?? 0))), POLL_MS);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
   clearInterval(poll);
   if (code !== 0) throw new Error(`astro build failed in ${project.root} (exit ${code}):\n${output.slice(-4000)}`);
 
-  const usage = gnuTime ? parseGnuTime(readFileSync(timeReport, 'utf8')) : { cpuMs: undefined, peakRssMb: 0 };
+  const usage = gnuTime ? { cpuMs: parseGnuTime(readFileSync(timeReport, 'utf8')).cpuMs } : { cpuMs: undefined };
   const line = CHECK_LINE.exec(output);
   const heap = HEAP_LINE.exec(output);
   const prefetched = Number(PREFETCH_LINE.exec(output)?.[1] ?? 0);
   return {
     wallMs,
     ...usage,
-    peakRssMb: Math.max(usage.peakRssMb, polledMb),
+    peakMb: polledMb,
     ...(heap ? { heapMb: Number(heap[1]) } : {}),
     ...(line ? { check: { formulas: Number(line[1]), ms: Number(line[2]), hits: Number(line[3]), derived: Number(line[4]), prefetched } } : {}),
   };

@@ -85,7 +85,7 @@ function heapLine(sites: readonly SiteResult[]): string[] {
 export function evaluateBudgets(real: SiteResult, synthetic: readonly SiteResult[]): Budget[] {
   const small = synthetic[0];
   const large = synthetic[synthetic.length - 1];
-  const peak = Math.max(large.off.peakRssMb, large.cold.peakRssMb, large.warm.peakRssMb);
+  const peak = Math.max(large.off.peakMb, large.cold.peakMb, large.warm.peakMb);
   const growth = large.cold.wallMs / small.cold.wallMs;
   const sizeRatio = (large.displayFormulas ?? 0) / (small.displayFormulas ?? 1);
   return [
@@ -137,7 +137,7 @@ function buildTable(sites: readonly SiteResult[]): string[] {
   for (const site of sites) {
     const cpu = (value?: number) => (value === undefined ? '–' : ratio(value));
     lines.push(
-      `| ${site.label} | ${site.notes} | ${site.cold.check?.formulas ?? '?'} | ${seconds(site.off.wallMs)} | ${seconds(site.cold.wallMs)} (${ratio(site.ratios.cold)}) | ${seconds(site.warm.wallMs)} (${ratio(site.ratios.warm)}) | ${cpu(site.ratios.coldCpu)} | ${cpu(site.ratios.warmCpu)} | ${derivedText(site.cold)} / ${derivedText(site.warm)} | ${[site.off, site.cold, site.warm].map((m) => Math.round(m.peakRssMb)).join(' / ')} |`,
+      `| ${site.label} | ${site.notes} | ${site.cold.check?.formulas ?? '?'} | ${seconds(site.off.wallMs)} | ${seconds(site.cold.wallMs)} (${ratio(site.ratios.cold)}) | ${seconds(site.warm.wallMs)} (${ratio(site.ratios.warm)}) | ${cpu(site.ratios.coldCpu)} | ${cpu(site.ratios.warmCpu)} | ${derivedText(site.cold)} / ${derivedText(site.warm)} | ${[site.off, site.cold, site.warm].map((m) => Math.round(m.peakMb)).join(' / ')} |`,
     );
   }
   return lines;
