@@ -30,8 +30,8 @@ const FORMULAS_PER_NOTE = 50;
 const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
 /**
  * Builds of each kind, interleaved (off, cold, warm, off, ...), on the real site and on each
- * synthetic site; the fastest of each kind is kept: other processes only ever add time, and on a
- * shared machine consecutive builds of the same site measured up to 20% apart.
+ * synthetic site: times are the fastest of each kind (other processes only ever add time), ratios
+ * the median over runs of each checked build to its own run's unchecked build.
  */
 const REAL_SITE_RUNS = 3;
 const SYNTHETIC_RUNS = 2;
@@ -43,6 +43,12 @@ async function throughput(label: string, project: BenchProject): Promise<Through
   const formulas = await checkedFormulas(project.root);
   log(`engine throughput: ${label} (${formulas.length} distinct formulas)`);
   return { label, ...measureThroughput(formulas) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function fastest(measures: readonly BuildMeasure[]): BuildMeasure {
@@ -65,17 +71,27 @@ async function buildSite(label: string, project: BenchProject, runs: number): Pr
       rmSync(cache, { recursive: true, force: true });
     }
   }
-  const pick = (kind: 'off' | 'cold' | 'warm') => fastest(all.filter((run) => run.kind === kind).map((run) => run.measure));
-  const [off, cold, warm] = [pick('off'), pick('cold'), pick('warm')];
-  const cpu = (measure: BuildMeasure) => (measure.cpuMs !== undefined && off.cpuMs ? measure.cpuMs / off.cpuMs : undefined);
+  const of = (kind: 'off' | 'cold' | 'warm') => all.filter((run) => run.kind === kind).map((run) => run.measure);
+  const [offs, colds, warms] = [of('off'), of('cold'), of('warm')];
+  // Each checked build against the unchecked build of its own run, minutes apart rather than
+  // across the whole benchmark: on a shared machine the speed drifts (two identical 10k unchecked
+  // builds of one run measured 121.5 and 155.6 s), and the fastest of each kind can mix builds
+  // taken before and after a slowdown.
+  const paired = (checked: BuildMeasure[], time: (measure: BuildMeasure) => number | undefined) => {
+    const ratios = checked.map((measure, run) => (time(measure) ?? NaN) / (time(offs[run]) ?? NaN));
+    return ratios.some(Number.isNaN) ? undefined : median(ratios);
+  };
+  const wall = (measure: BuildMeasure) => measure.wallMs;
+  const cpu = (measure: BuildMeasure) => measure.cpuMs;
   return {
     label,
     notes: noteSlugs(project.root).length,
     ...(project.formulas !== undefined ? { displayFormulas: project.formulas } : {}),
-    off,
-    cold,
-    warm,
-    ratios: { cold: cold.wallMs / off.wallMs, warm: warm.wallMs / off.wallMs, coldCpu: cpu(cold), warmCpu: cpu(warm) },
+    off: fastest(offs),
+    cold: fastest(colds),
+    warm: fastest(warms),
+    ratios: { cold: paired(colds, wall) as number, warm: paired(warms, wall) as number, coldCpu: paired(colds, cpu), warmCpu: paired(warms, cpu) },
+    offSpread: Math.max(...offs.map(wall)) / Math.min(...offs.map(wall)),
     runs: all,
   };
 }

@@ -16,8 +16,10 @@ export interface SiteResult {
   off: BuildMeasure;
   cold: BuildMeasure;
   warm: BuildMeasure;
-  /** Wall-time and CPU-time ratios of the checked builds to the unchecked one. */
+  /** Wall-time and CPU-time ratios of the checked builds to the unchecked one: the median over runs of each run's own ratio. */
   ratios: { cold: number; warm: number; coldCpu?: number; warmCpu?: number };
+  /** Slowest unchecked build over the fastest: how far the machine's speed drifted during the site's runs (1 = not at all). */
+  offSpread?: number;
   /** Every build of the site (the rows above are the fastest of each kind). */
   runs: { kind: 'off' | 'cold' | 'warm'; measure: BuildMeasure }[];
 }
@@ -70,8 +72,8 @@ function heapLine(sites: readonly SiteResult[]): string[] {
     `**Memory.** Every build runs as \`npm run build\` runs it (scripts/astro-build.mjs): Node's heap bounded at ${text}.`,
     'Unbounded, V8 grows the heap toward a quarter of the machine\'s memory before it collects, so peaks',
     'then measure garbage not yet collected more than what a build needs (README, "Build speed"). A peak is that',
-    'of the build\'s processes together (the launcher, Astro, and the verdict prefetch beside Astro\'s start), sampled',
-    'every 50 ms, or GNU time\'s largest single process if that is larger.',
+    'of the build\'s processes together (the launcher, Astro, and the verdict prefetch beside Astro\'s start): their',
+    'proportional set sizes summed (pages they share count once), sampled every 200 ms.',
     '',
   ];
 }
@@ -131,13 +133,13 @@ function throughputTable(results: readonly ThroughputResult[]): string[] {
 
 function buildTable(sites: readonly SiteResult[]): string[] {
   const lines = [
-    '| site | notes | formulas checked (both languages) | off: s | cold: s (× off) | warm: s (× off) | CPU cold × off | CPU warm × off | verdicts derived cold / warm | peak MB (off / cold / warm) |',
+    '| site | notes | formulas checked (both languages) | off: s (spread) | cold: s (× off) | warm: s (× off) | CPU cold × off | CPU warm × off | verdicts derived cold / warm | peak MB (off / cold / warm) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const site of sites) {
     const cpu = (value?: number) => (value === undefined ? '–' : ratio(value));
     lines.push(
-      `| ${site.label} | ${site.notes} | ${site.cold.check?.formulas ?? '?'} | ${seconds(site.off.wallMs)} | ${seconds(site.cold.wallMs)} (${ratio(site.ratios.cold)}) | ${seconds(site.warm.wallMs)} (${ratio(site.ratios.warm)}) | ${cpu(site.ratios.coldCpu)} | ${cpu(site.ratios.warmCpu)} | ${derivedText(site.cold)} / ${derivedText(site.warm)} | ${[site.off, site.cold, site.warm].map((m) => Math.round(m.peakMb)).join(' / ')} |`,
+      `| ${site.label} | ${site.notes} | ${site.cold.check?.formulas ?? '?'} | ${seconds(site.off.wallMs)}${site.offSpread ? ` (${ratio(site.offSpread)})` : ''} | ${seconds(site.cold.wallMs)} (${ratio(site.ratios.cold)}) | ${seconds(site.warm.wallMs)} (${ratio(site.ratios.warm)}) | ${cpu(site.ratios.coldCpu)} | ${cpu(site.ratios.warmCpu)} | ${derivedText(site.cold)} / ${derivedText(site.warm)} | ${[site.off, site.cold, site.warm].map((m) => Math.round(m.peakMb)).join(' / ')} |`,
     );
   }
   return lines;
@@ -173,10 +175,12 @@ export function benchmarksMarkdown(results: BenchResults): string {
     'raw data is in bench/results.json. Builds are `astro build` of throwaway copies of the project (the real',
     'notes, or synthetic notes of true identities: 50 display formulas per note, each note in Chinese and',
     'English), each starting without dist/ and Astro caches: *off* is `FORMULA_CHECK=off`, *cold* checks with',
-    'an empty verdict cache, *warm* checks again with the cache the cold build left. Each kind of build is the',
-    `fastest of ${runCounts(results.sites)} runs, interleaved (off, cold, warm, off, ...): other processes only ever add time.`,
+    'an empty verdict cache, *warm* checks again with the cache the cold build left. Each site is built',
+    `${runCounts(results.sites)} times, interleaved (off, cold, warm, off, ...). Times are the fastest of each kind (other`,
+    'processes only ever add time); a ratio is the median over runs of the checked build over the unchecked build of the',
+    'same run, minutes apart, since the machine\'s speed drifts: *spread* is the slowest unchecked build over the fastest.',
     '',
-    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start.map((l) => l.toFixed(1)).join(' ')} at the start, ${machine.loadAverage.end.map((l) => l.toFixed(1)).join(' ')} at the end (other processes share the cores, so wall times carry their noise; CPU-time ratios do not). Run of ${results.date}${results.quick ? ' (--quick)' : ''}, ${Math.round(results.durationS / 60)} min.`,
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start.map((l) => l.toFixed(1)).join(' ')} at the start, ${machine.loadAverage.end.map((l) => l.toFixed(1)).join(' ')} at the end (other processes share the machine: wall and CPU times both carry their noise). Run of ${results.date}${results.quick ? ' (--quick)' : ''}, ${Math.round(results.durationS / 60)} min.`,
     '',
     '## Budgets',
     '',
