@@ -12,17 +12,20 @@
  * src/verification/prefetch.ts): while Astro starts on one core, the prefetch derives verdicts on
  * another into the verdict cache, and stops when the build's own check begins (the integration
  * creates the file FORMULA_PREFETCH_STOP names). Not with `FORMULA_CHECK=off` (nothing to check)
- * or `FORMULA_PREFETCH=off` (to measure what it saves).
+ * or `FORMULA_PREFETCH=off` (to measure what it saves), and not when nothing the verdict cache was
+ * made from changed since the last build whose check passed (src/verification/input-stamp.mjs: the
+ * prefetch would find every note cached whole).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputsUnchanged } from '../src/verification/input-stamp.mjs';
 
 /** The default bound of the old-generation heap, MB (see BENCHMARKS.md for what builds need). */
-const DEFAULT_HEAP_MB = 768;
+const DEFAULT_HEAP_MB = 640;
 
 const heapMb = Number(process.env.BUILD_HEAP_MB ?? DEFAULT_HEAP_MB);
 if (!Number.isInteger(heapMb) || heapMb < 128) {
@@ -40,7 +43,19 @@ function startPrefetch() {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, FORMULA_PREFETCH_STOP: stopFile } });
   return { child, folder, stopFile };
 }
-const prefetch = process.env.FORMULA_CHECK === 'off' || process.env.FORMULA_PREFETCH === 'off' ? undefined : startPrefetch();
+/** The verdict cache folder the build uses (VERDICT_CACHE_DIR, else src/verification/cache.ts's default). */
+const verdictCache = resolve(process.env.VERDICT_CACHE_DIR ?? join('.cache', 'verdicts'));
+
+/** Whether to start the prefetch, or why not (printed). */
+function prefetchWanted() {
+  if (process.env.FORMULA_CHECK === 'off' || process.env.FORMULA_PREFETCH === 'off') return false;
+  if (inputsUnchanged(process.cwd(), verdictCache)) {
+    console.error('verdict prefetch: not started, no note or checking source changed since the last checked build (the verdict cache holds every note)');
+    return false;
+  }
+  return true;
+}
+const prefetch = prefetchWanted() ? startPrefetch() : undefined;
 
 const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, astro, 'build', ...process.argv.slice(2)], {
   stdio: ['inherit', 'inherit', 'pipe'],

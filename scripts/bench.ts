@@ -29,12 +29,23 @@ const FORMULAS_PER_NOTE = 50;
 /** Synthetic formulas for the engine's throughput table. */
 const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
 /**
- * Builds of each kind, interleaved (off, cold, warm, off, ...), on the real site and on each
- * synthetic site: times are the fastest of each kind (other processes only ever add time), ratios
- * the median over runs of each checked build to its own run's unchecked build.
+ * Runs of one build of each kind, interleaved, on the real site and on each synthetic site: times
+ * are the fastest of each kind (other processes only ever add time), ratios the median over runs of
+ * each checked build to its own run's unchecked build. The real site's builds take seconds and its
+ * warm budget is 5%, about as much as two identical builds differ: seven runs make the median hold.
  */
-const REAL_SITE_RUNS = 3;
+const REAL_SITE_RUNS = 7;
 const SYNTHETIC_RUNS = 2;
+/**
+ * The order of the builds in a run, by turns: the unchecked build before, after and between the
+ * checked ones (a cold build comes before its warm one), so that what ran just before a build
+ * (a cold build's cache writes, say) favours no kind.
+ */
+const RUN_ORDERS = [
+  ['off', 'cold', 'warm'],
+  ['cold', 'warm', 'off'],
+  ['cold', 'off', 'warm'],
+] as const;
 
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -55,13 +66,13 @@ function fastest(measures: readonly BuildMeasure[]): BuildMeasure {
   return measures.reduce((best, measure) => (measure.wallMs < best.wallMs ? measure : best));
 }
 
-/** Off, cold and warm builds of a project, `runs` times each, interleaved. */
+/** Off, cold and warm builds of a project, `runs` times each, interleaved (see {@link RUN_ORDERS}). */
 async function buildSite(label: string, project: BenchProject, runs: number): Promise<SiteResult> {
   const all: SiteResult['runs'] = [];
   for (let run = 0; run < runs; run++) {
     const cache = mkdtempSync(join(tmpdir(), 'bench-verdicts-'));
     try {
-      for (const kind of ['off', 'cold', 'warm'] as const) {
+      for (const kind of RUN_ORDERS[run % RUN_ORDERS.length]) {
         const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache });
         all.push({ kind, measure });
         const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';

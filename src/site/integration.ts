@@ -13,6 +13,8 @@ import type { PluginOption } from 'vite';
 import { checkTranslations, formatTranslationProblem } from './translations.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
+import { stampInputs, writeStamp } from '../verification/input-stamp.mjs';
+import { pageCacheInputs } from '../verification/page-cache.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
 import { noteModules, type NoteModules } from './note-modules.js';
 
@@ -36,10 +38,13 @@ async function assertTranslationsAlign(root: string): Promise<void> {
 
 /**
  * Check every formula of the site; print GitHub annotations when on GitHub Actions; fail with every
- * problem at once.
+ * problem at once. A check that passes stamps its inputs into the verdict cache, so the next build's
+ * launcher can tell, without reading a note, that the prefetch has nothing to do (input-stamp.mjs).
  */
 async function assertFormulasHold(root: string, log: (message: string) => void): Promise<void> {
   const site = siteVerification(root);
+  // Taken before the check reads a file: a note saved while it runs is not stamped as checked.
+  const stamp = stampInputs(root, pageCacheInputs());
   const started = performance.now();
   const report = await site.report();
   const problems = await site.problems();
@@ -50,6 +55,7 @@ async function assertFormulasHold(root: string, log: (message: string) => void):
     if (process.env.GITHUB_ACTIONS) for (const record of problems.records) console.log(githubAnnotation(record));
     throw new Error(problemsMessage(problems));
   }
+  if (site.cacheDir) writeStamp(site.cacheDir, stamp);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Reference } from '../markdown/dialect/citations.js';
 
 /** Where the site's content lives, relative to the project root. */
 export const CONTENT_DIR = 'content';
-const NOTES_DIR = join(CONTENT_DIR, 'notes');
+export const NOTES_DIR = join(CONTENT_DIR, 'notes');
 
 /** One note file on disk. */
 export interface NoteFile {

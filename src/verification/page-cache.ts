@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NOTES_DIR } from '../site/notes.js';
 import { encodeNonFinite, VerdictCache } from './cache.js';
 import type { PageCheckInput } from './check-page.js';
 import type { FileVerification } from './page-result.js';
@@ -19,6 +20,17 @@ const PIPELINE_SOURCES = [join('src', 'markdown'), join('src', 'verification')];
 /** Files whose contents decide it too. */
 // report-math.ts renders the report's KaTeX, cached under this fingerprint (derived-cache.ts).
 const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json', join('src', 'site', 'report-math.ts')];
+
+/** The engine's sources (their hash is {@link engineFingerprint}). */
+const ENGINE_SOURCES = join('src', 'engine');
+
+/**
+ * Every folder and file a page's cache key is made from: the notes, the engine's and the pipeline's
+ * sources, and the files {@link pipelineFingerprint} reads (for the stamp of input-stamp.mjs).
+ */
+export function pageCacheInputs(): { folders: string[]; files: string[] } {
+  return { folders: [NOTES_DIR, ENGINE_SOURCES, ...PIPELINE_SOURCES], files: PIPELINE_FILES };
+}
 
 /** A cached page: its verification and how many verdicts it used (counted as cache hits). */
 interface CachedPage {
@@ -49,7 +61,7 @@ interface StoredPage {
  */
 export function engineFingerprint(root: string): string {
   const hash = createHash('sha256');
-  const dir = join(root, 'src', 'engine');
+  const dir = join(root, ENGINE_SOURCES);
   let files: string[] = [];
   try {
     files = (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort();

@@ -52,6 +52,8 @@ export interface SiteVerification {
   cacheStats(): CacheStats;
   /** What the build makes from the verification (widget data, report KaTeX), cached beside the verdicts. */
   derived: DerivedCache;
+  /** The verdict cache folder (absolute), or undefined for memory only. */
+  cacheDir: string | undefined;
 }
 
 function slugAndLang(path: string): { slug: string; lang: 'zh' | 'en' } {
@@ -165,6 +167,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     },
     cacheStats: () => ({ ...cache.stats }),
     derived,
+    cacheDir,
   };
 }
 

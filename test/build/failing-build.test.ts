@@ -3,7 +3,7 @@
  * file:line:column, the counterexample and the did-you-mean, and (on GitHub Actions) an annotation.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { fixtureSite } from '../helpers/fixture-site.js';
@@ -22,8 +22,11 @@ function build(site: string): { status: number | null; output: string } {
 }
 
 test('a wrong formula fails the build, with every problem placed and explained', () => {
-  const { status, output } = build(fixtureSite('failing-build-', note('deliberate-error')));
+  const site = fixtureSite('failing-build-', note('deliberate-error'));
+  const { status, output } = build(site);
   expect(status).not.toBe(0);
+  // Only a check that passes stamps its inputs as checked (the next build's prefetch then starts).
+  expect(existsSync(join(site, '.cache', 'inputs-stamp.json'))).toBe(false);
   expect(output).toContain('2 formula problem(s)');
   expect(output).toContain('content/notes/fixture/zh.md:19:1: mismatch:');
   expect(output).toContain('content/notes/fixture/en.md:19:1: mismatch:');

@@ -54,19 +54,22 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
   const site = fixtureSite('note-modules-', note, { second: note });
   symlinkSync(join(ROOT, 'test'), join(site, 'test')); // The guide page shows the fixtures of test/fixtures/guide.
   // Built as `npm run build` builds: through the launcher, which bounds the heap.
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'astro-build.mjs')], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', VERDICT_CACHE_DIR: join(site, '.cache'), BUILD_HEAP_MB: '1024' },
-    timeout: 240_000,
-  });
-  const output = `${build.stdout}\n${build.stderr}`;
-  expect(build.status, output.slice(-3000)).toBe(0);
+  const build = () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'astro-build.mjs')], {
+      cwd: site,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '', VERDICT_CACHE_DIR: join(site, '.cache'), BUILD_HEAP_MB: '1024' },
+      timeout: 240_000,
+    });
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(run.status, output.slice(-3000)).toBe(0);
+    return { output, check: /checked (\d+) formulas in \d+ ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/.exec(output) };
+  };
+  const { output, check } = build();
   expect(output).toContain("astro build, Node's heap bounded at 1024 MB (BUILD_HEAP_MB)");
   // The launcher ran the verdict prefetch beside Astro; whatever it derived, the check found cached.
   const prefetch = /verdict prefetch: (\d+) verdict\(s\) derived, \d+ already cached, \d+ note\(s\) cached whole; (stopped after \d+ ms, when the build's check began|done in \d+ ms, every note)/.exec(output);
   expect(prefetch, output.slice(-3000)).not.toBeNull();
-  const check = /checked (\d+) formulas in \d+ ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/.exec(output);
   expect(Number(check?.[2]) + Number(check?.[3])).toBe(Number(check?.[1]));
   // Two notes in two languages: four modules rendered, and the four twins not rendered again.
   expect(output).toContain('4 note module(s) rendered, their HTML kept out of the bundle; 4 propagated-assets twin(s) not rendered again');
@@ -81,7 +84,15 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
       expect(page).toContain('data-status="verified"');
     }
   }
-}, 300_000);
+
+  // Built again, nothing changed: the check that passed stamped its inputs, so the launcher starts
+  // no prefetch (it would find every note cached whole), and the check derives nothing.
+  const again = build();
+  expect(again.output).toContain('verdict prefetch: not started, no note or checking source changed since the last checked build');
+  expect(again.output).not.toMatch(/verdict prefetch: \d+ verdict/);
+  expect(Number(again.check?.[2])).toBe(Number(check?.[1]));
+  expect(Number(again.check?.[3])).toBe(0);
+}, 480_000);
 
 test('the build launcher refuses a heap bound that is not a number of megabytes', () => {
   for (const value of ['lots', '64', '1.5']) {
