@@ -22,11 +22,11 @@ try {
   const pages = new PageCache(cacheDir, pipelineFingerprint(root, engineFingerprint(root)));
   const whole = notes.every((note) => pages.has(note.path, note.text));
   const result = whole
-    ? { derived: 0, cached: 0, notes: notes.length, wholeNotes: notes.length, stopped: false }
+    ? { derived: 0, cached: 0, notes: notes.length, wholeNotes: notes.length, derivedNotes: 0, stopped: false }
     : await (await import('../src/verification/prefetch.js')).prefetchVerdicts({ root, cacheDir, shouldStop: () => stopFile !== undefined && existsSync(stopFile) });
   const ms = Math.round(performance.now() - started);
   const end = result.stopped ? `stopped after ${ms} ms, when the build's check began` : `done in ${ms} ms, every note`;
-  console.error(`verdict prefetch: ${result.derived} verdict(s) derived, ${result.cached} already cached, ${result.wholeNotes} note(s) cached whole; ${end}`);
+  console.error(`verdict prefetch: ${result.derived} verdict(s) derived, ${result.cached} already cached, ${result.wholeNotes} note(s) cached whole, widget data and report formulas of ${result.derivedNotes} made; ${end}`);
 } catch (error) {
   console.error(`verdict prefetch stopped by an error (the build's check does its work): ${error instanceof Error ? error.message : String(error)}`);
 }

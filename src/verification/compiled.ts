@@ -8,6 +8,7 @@
 import { createEngine, type Context } from '../engine/index.js';
 import type { WidgetFormula, WidgetFormulas } from '../widget/data.js';
 import { BUILD_SEED } from './check-page.js';
+import type { DerivedCache } from './derived-cache.js';
 import type { FileVerification, SiteVerification } from './site.js';
 
 // The data format is the widget's (it reads it); the build writes it.
@@ -76,6 +77,17 @@ export async function widgetFormulas(site: SiteVerification, path: string): Prom
 export async function widgetFormulasJson(site: SiteVerification, path: string): Promise<string> {
   // One reading of the file for both: the key and the verification are of the same text.
   const page = site.readPage(path);
-  const verification = await site.verifyFile(path, page.text);
-  return site.derived.get('widget-json', { seed: BUILD_SEED, page: page.key }, () => JSON.stringify(compile(widgetSources(verification))));
+  return widgetJson(site.derived, page.key, await site.verifyFile(path, page.text));
+}
+
+/**
+ * The widget data of a page's verification as JSON, from the derived cache or compiled (and
+ * stored): what {@link widgetFormulasJson} returns, for the verdict prefetch to make ahead.
+ *
+ * @param derived The derived cache.
+ * @param pageKey The page's key (see pageKey in site.ts).
+ * @param verification The page's verification.
+ */
+export function widgetJson(derived: DerivedCache, pageKey: string, verification: FileVerification): string {
+  return derived.get('widget-json', { seed: BUILD_SEED, page: pageKey }, () => JSON.stringify(compile(widgetSources(verification))));
 }

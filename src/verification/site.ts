@@ -76,6 +76,17 @@ export async function notePageInput(file: string, source: string, references: Re
 }
 
 /**
+ * The key of what is made from one note file besides the pipeline's sources (its verification, its
+ * widget data): its path and a hash of its text.
+ *
+ * @param file Path relative to the root.
+ * @param text The file's text.
+ */
+export function pageKey(file: string, text: string): string {
+  return `${file}\0${createHash('sha1').update(text).digest('hex')}`;
+}
+
+/**
  * A site verification over a project.
  *
  * @param options Root and cache folder.
@@ -99,19 +110,18 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     return cached?.result;
   };
   const fileOf = (path: string) => (isAbsolute(path) ? relative(root, path) : path);
-  const contentKey = (file: string, source: string) => `${file}\0${createHash('sha1').update(source).digest('hex')}`;
   const pageInput = (file: string, source: string): Promise<PageCheckInput> => notePageInput(file, source, references);
 
   const readPage = (path: string): { text: string; key: string } => {
     const file = fileOf(path);
     const text = readFileSync(join(root, file), 'utf8');
-    return { text, key: contentKey(file, text) };
+    return { text, key: pageKey(file, text) };
   };
 
   const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
     const file = fileOf(path);
     const source = text ?? readFileSync(join(root, file), 'utf8');
-    const key = contentKey(file, source);
+    const key = pageKey(file, source);
     let result = byContent.get(key);
     if (!result) {
       const cached = fromPageCache(file, source);
@@ -129,7 +139,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
 
   /** Every note, the ones not yet checked in one batch (in parallel when it pays). */
   const all = async (): Promise<FileVerification[]> => {
-    const notes = listNoteFiles(root).map((note) => ({ file: note.path, source: note.text, key: contentKey(note.path, note.text) }));
+    const notes = listNoteFiles(root).map((note) => ({ file: note.path, source: note.text, key: pageKey(note.path, note.text) }));
     const fresh = notes.filter((note) => !byContent.has(note.key));
     for (const note of fresh) {
       const cached = fromPageCache(note.file, note.source);

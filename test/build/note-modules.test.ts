@@ -68,7 +68,7 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
   const { output, check } = build();
   expect(output).toContain("astro build, Node's heap bounded at 1024 MB (BUILD_HEAP_MB)");
   // The launcher ran the verdict prefetch beside Astro; whatever it derived, the check found cached.
-  const prefetch = /verdict prefetch: (\d+) verdict\(s\) derived, \d+ already cached, \d+ note\(s\) cached whole; (stopped after \d+ ms, when the build's check began|done in \d+ ms, every note)/.exec(output);
+  const prefetch = /verdict prefetch: (\d+) verdict\(s\) derived, \d+ already cached, \d+ note\(s\) cached whole, widget data and report formulas of \d+ made; (stopped after \d+ ms, when the build's check began|done in \d+ ms, every note)/.exec(output);
   expect(prefetch, output.slice(-3000)).not.toBeNull();
   expect(Number(check?.[2]) + Number(check?.[3])).toBe(Number(check?.[1]));
   // Two notes in two languages: four modules rendered, and the four twins not rendered again.

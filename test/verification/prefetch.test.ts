@@ -8,6 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { listNoteFiles } from '../../src/site/notes.js';
+import { reportFormulasHtml } from '../../src/site/report-math.js';
+import { widgetFormulasJson } from '../../src/verification/compiled.js';
 import { prefetchVerdicts } from '../../src/verification/prefetch.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { ROOT } from '../helpers/site.js';
@@ -51,6 +54,24 @@ describe('the verdict prefetch', () => {
     await createSiteVerification({ root, cacheDir, parallel: false }).report();
     const prefetched = await prefetchVerdicts({ root, cacheDir, shouldStop: () => false });
     // Every note is in the page cache: none is even parsed.
-    expect(prefetched).toEqual({ derived: 0, cached: 0, notes: 4, wholeNotes: 4, stopped: false });
+    expect(prefetched).toEqual({ derived: 0, cached: 0, notes: 4, wholeNotes: 4, derivedNotes: 0, stopped: false });
+  }, 120_000);
+
+  test('a prefetch that finishes leaves the build nothing to make: verdicts, pages, widget data, report formulas', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'prefetch-all-'));
+    const prefetched = await prefetchVerdicts({ root, cacheDir, shouldStop: () => false });
+    expect(prefetched).toMatchObject({ notes: 4, wholeNotes: 0, derivedNotes: 4, stopped: false });
+    const site = createSiteVerification({ root, cacheDir, parallel: false });
+    const report = await site.report();
+    expect(report).toEqual(await expected);
+    // Every page came whole from the page cache: no verdict derived, none even looked up alone.
+    expect(site.cacheStats().misses).toBe(0);
+    for (const note of listNoteFiles(root)) {
+      const made = await widgetFormulasJson(site, note.path);
+      // The same data a build without a prefetch makes.
+      expect(made).toBe(await widgetFormulasJson(reference, note.path));
+      reportFormulasHtml(report.formulas.filter((formula) => formula.file === note.path).map((formula) => formula.latex), site.derived);
+    }
+    expect(site.derived.stats()).toEqual({ 'widget-json': { hits: 4, misses: 0 }, 'report-katex': { hits: 4, misses: 0 } });
   }, 120_000);
 });
