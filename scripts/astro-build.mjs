@@ -20,8 +20,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { verdictCacheDir } from '../src/verification/cache-dir.mjs';
 import { inputsUnchanged } from '../src/verification/input-stamp.mjs';
 
 /** The default bound of the old-generation heap, MB (see BENCHMARKS.md for what builds need). */
@@ -43,13 +44,10 @@ function startPrefetch() {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, FORMULA_PREFETCH_STOP: stopFile } });
   return { child, folder, stopFile };
 }
-/** The verdict cache folder the build uses (VERDICT_CACHE_DIR, else src/verification/cache.ts's default). */
-const verdictCache = resolve(process.env.VERDICT_CACHE_DIR ?? join('.cache', 'verdicts'));
-
 /** Whether to start the prefetch, or why not (printed). */
 function prefetchWanted() {
   if (process.env.FORMULA_CHECK === 'off' || process.env.FORMULA_PREFETCH === 'off') return false;
-  if (inputsUnchanged(process.cwd(), verdictCache)) {
+  if (inputsUnchanged(process.cwd(), verdictCacheDir(process.cwd()))) {
     console.error('verdict prefetch: not started, no note or checking source changed since the last checked build (the verdict cache holds every note)');
     return false;
   }

@@ -6,13 +6,12 @@
  * (exit code 0 either way: the prefetch never decides a build).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { listNoteFiles } from '../src/site/notes.js';
-import { DEFAULT_CACHE_DIR } from '../src/verification/cache.js';
+import { verdictCacheDir } from '../src/verification/cache-dir.mjs';
 import { engineFingerprint, PageCache, pipelineFingerprint } from '../src/verification/page-cache.js';
 
 const root = process.cwd();
-const cacheDir = resolve(root, process.env.VERDICT_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+const cacheDir = verdictCacheDir(root);
 const stopFile = process.env.FORMULA_PREFETCH_STOP;
 const started = performance.now();
 try {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from '
 import { join } from 'node:path';
 
 /** Where verdicts are cached by default, relative to the project root. */
-export const DEFAULT_CACHE_DIR = join('.cache', 'verdicts');
+export { DEFAULT_CACHE_DIR } from './cache-dir.mjs';
 
 /** Hit and miss counts, for the build log and the benchmark. */
 export interface CacheStats {

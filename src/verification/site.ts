@@ -13,6 +13,7 @@ import { parseNote } from '../markdown/parse-note.js';
 import { listNoteFiles, loadReferences } from '../site/notes.js';
 import { verifyEachPage, type ParallelOptions } from './batch.js';
 import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
+import { verdictCacheDir } from './cache-dir.mjs';
 import { createChecker, type Checker, type DeclarationProblem, type PageCheckInput } from './check-page.js';
 import { collectFormulas } from './collect.js';
 import { DerivedCache } from './derived-cache.js';
@@ -204,7 +205,7 @@ const sites: Map<string, SiteVerification> = ((globalThis as Record<symbol, unkn
 export function siteVerification(root = process.cwd()): SiteVerification {
   let site = sites.get(root);
   if (!site) {
-    site = createSiteVerification({ root, cacheDir: process.env.VERDICT_CACHE_DIR ?? DEFAULT_CACHE_DIR });
+    site = createSiteVerification({ root, cacheDir: verdictCacheDir(root) });
     sites.set(root, site);
   }
   return site;
