@@ -4,9 +4,10 @@
  *
  * - engine throughput on one core, on the real notes' formulas and a synthetic set;
  * - the real site built without checking, with checking and an empty verdict cache (cold), and
- *   again with the cache that left (warm), as ratios to the unchecked build;
+ *   again with the cache that left (warm), as ratios to the unchecked builds just before and after;
  * - the same for synthetic sites of 1,000, 5,000 and 10,000 display formulas (20, 100 and 200
  *   notes in two languages), with peak memory; `--quick` uses 200, 500 and 1,000;
+ * - the machine's own noise: how much the time of a fixed piece of work moves;
  * - the weight of a typical note page and of the engine bundled for the browser;
  * - the budgets of issue 6, met or not.
  *
@@ -18,7 +19,9 @@ import { join } from 'node:path';
 import { measureBuild, type BuildMeasure } from './bench/build.js';
 import { checkedFormulas, measureThroughput } from './bench/engine.js';
 import { realProject, syntheticProject, type BenchProject } from './bench/project.js';
+import { bracketedRatios, medianRatio, type BuildKind } from './bench/ratios.js';
 import { benchmarksMarkdown, evaluateBudgets, type BenchResults, type SiteResult, type ThroughputResult } from './bench/results.js';
+import { machineNoise } from './bench/noise.js';
 import { engineBundle, noteSlugs, typicalNotePage, weighPage } from './bench/weight.js';
 
 const ROOT = process.cwd();
@@ -29,23 +32,25 @@ const FORMULAS_PER_NOTE = 50;
 /** Synthetic formulas for the engine's throughput table. */
 const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
 /**
- * Runs of one build of each kind, interleaved, on the real site and on each synthetic site: times
- * are the fastest of each kind (other processes only ever add time), ratios the median over runs of
- * each checked build to its own run's unchecked build. The real site's builds take seconds and its
- * warm budget is 5%, about as much as two identical builds differ: seven runs make the median hold.
+ * The builds of a site, in the order they run. Each checked build runs between two unchecked ones
+ * and its ratio is its time over their mean (scripts/bench/ratios.ts): the machine's speed drifts
+ * by more than the budgets judge (two identical 10k unchecked builds of one run took 147.0 and
+ * 119.7 s, eight minutes apart), and the bracket cancels a drift that is steady over a few minutes.
+ * A cold build starts a new, empty verdict cache; the warm builds after it use what it left.
+ * Reported times are the fastest of each kind (other processes only ever add time); ratios are the
+ * median of each kind's bracketed ratios.
+ *
+ * What the bracket does not cancel is the machine's jitter: identical work varies by some 15% from
+ * one second to the next here (the noise probe, scripts/bench/noise.ts), and two identical builds
+ * by 5–10%, while the warm budget is 5%. A median holds only over several brackets: seven cold and
+ * seven warm ones on the real site (seconds each); on the largest synthetic site, whose warm ratio
+ * is a budget, one cold build (its budget is 2×, far from the measured ratio) and five warm ones;
+ * one of each on the smaller synthetic sites, which show how the cost grows and carry no ratio
+ * budget. A 10k build takes two minutes: the largest site's thirteen builds are most of the run.
  */
-const REAL_SITE_RUNS = 7;
-const SYNTHETIC_RUNS = 2;
-/**
- * The order of the builds in a run, by turns: the unchecked build before, after and between the
- * checked ones (a cold build comes before its warm one), so that what ran just before a build
- * (a cold build's cache writes, say) favours no kind.
- */
-const RUN_ORDERS = [
-  ['off', 'cold', 'warm'],
-  ['cold', 'warm', 'off'],
-  ['cold', 'off', 'warm'],
-] as const;
+const REAL_SITE_PLAN: readonly BuildKind[] = ['off', ...Array.from({ length: 7 }, () => ['cold', 'off', 'warm', 'off'] as const).flat()];
+const SYNTHETIC_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', 'warm', 'off'];
+const LARGEST_SITE_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', ...Array.from({ length: 5 }, () => ['warm', 'off'] as const).flat()];
 
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -56,60 +61,54 @@ async function throughput(label: string, project: BenchProject): Promise<Through
   return { label, ...measureThroughput(formulas) };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function fastest(measures: readonly BuildMeasure[]): BuildMeasure {
   return measures.reduce((best, measure) => (measure.wallMs < best.wallMs ? measure : best));
 }
 
-/** Off, cold and warm builds of a project, `runs` times each, interleaved (see {@link RUN_ORDERS}). */
-async function buildSite(label: string, project: BenchProject, runs: number): Promise<SiteResult> {
+/** The builds of a project in the order of `plan` (see {@link REAL_SITE_PLAN}). */
+async function buildSite(label: string, project: BenchProject, plan: readonly BuildKind[]): Promise<SiteResult> {
   const all: SiteResult['runs'] = [];
-  for (let run = 0; run < runs; run++) {
-    const cache = mkdtempSync(join(tmpdir(), 'bench-verdicts-'));
-    try {
-      for (const kind of RUN_ORDERS[run % RUN_ORDERS.length]) {
-        const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache });
-        all.push({ kind, measure });
-        const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';
-        log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB${check}`);
-      }
-    } finally {
-      rmSync(cache, { recursive: true, force: true });
+  const caches: string[] = [];
+  try {
+    for (const kind of plan) {
+      if (kind === 'cold' || !caches.length) caches.push(mkdtempSync(join(tmpdir(), 'bench-verdicts-')));
+      const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: caches[caches.length - 1] });
+      all.push({ kind, measure });
+      const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';
+      log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB${check}`);
     }
+  } finally {
+    for (const cache of caches) rmSync(cache, { recursive: true, force: true });
   }
-  const of = (kind: 'off' | 'cold' | 'warm') => all.filter((run) => run.kind === kind).map((run) => run.measure);
-  const [offs, colds, warms] = [of('off'), of('cold'), of('warm')];
-  // Each checked build against the unchecked build of its own run, minutes apart rather than
-  // across the whole benchmark: on a shared machine the speed drifts (two identical 10k unchecked
-  // builds of one run measured 121.5 and 155.6 s), and the fastest of each kind can mix builds
-  // taken before and after a slowdown.
-  const paired = (checked: BuildMeasure[], time: (measure: BuildMeasure) => number | undefined) => {
-    const ratios = checked.map((measure, run) => (time(measure) ?? NaN) / (time(offs[run]) ?? NaN));
-    return ratios.some(Number.isNaN) ? undefined : median(ratios);
-  };
-  const wall = (measure: BuildMeasure) => measure.wallMs;
-  const cpu = (measure: BuildMeasure) => measure.cpuMs;
+  const kinds = all.map((build) => build.kind);
+  const wall = all.map((build) => build.measure.wallMs);
+  const cpu = all.map((build) => build.measure.cpuMs);
+  const wallRatios = bracketedRatios(kinds, wall);
+  const of = (kind: BuildKind) => all.filter((build) => build.kind === kind).map((build) => build.measure);
+  const offs = of('off');
   return {
     label,
     notes: noteSlugs(project.root).length,
     ...(project.formulas !== undefined ? { displayFormulas: project.formulas } : {}),
     off: fastest(offs),
-    cold: fastest(colds),
-    warm: fastest(warms),
-    ratios: { cold: paired(colds, wall) as number, warm: paired(warms, wall) as number, coldCpu: paired(colds, cpu), warmCpu: paired(warms, cpu) },
-    offSpread: Math.max(...offs.map(wall)) / Math.min(...offs.map(wall)),
-    runs: all,
+    cold: fastest(of('cold')),
+    warm: fastest(of('warm')),
+    ratios: {
+      cold: medianRatio(kinds, wall, 'cold') as number,
+      warm: medianRatio(kinds, wall, 'warm') as number,
+      coldCpu: medianRatio(kinds, cpu, 'cold'),
+      warmCpu: medianRatio(kinds, cpu, 'warm'),
+    },
+    offSpread: Math.max(...offs.map((m) => m.wallMs)) / Math.min(...offs.map((m) => m.wallMs)),
+    runs: all.map((build, index) => (wallRatios[index] === undefined ? build : { ...build, ratio: wallRatios[index] })),
   };
 }
 
 async function main(): Promise<void> {
   const loadStart = loadavg();
   log(`${QUICK ? 'quick run' : 'full run'}: synthetic sites of ${SIZES.join(', ')} display formulas`);
+  const noise = machineNoise();
+  log(`noise probe: fixed work took ${noise.min.toFixed(0)}–${noise.max.toFixed(0)} ms (median ${noise.median.toFixed(0)}, variation ${(noise.cv * 100).toFixed(0)}%)`);
 
   const real = realProject(ROOT);
   const throughputSet = syntheticProject(ROOT, { formulas: THROUGHPUT_FORMULAS, pages: THROUGHPUT_FORMULAS / FORMULAS_PER_NOTE, seed: 7 });
@@ -118,7 +117,7 @@ async function main(): Promise<void> {
   let pageWeight: BenchResults['pageWeight'];
   try {
     engine = [await throughput('the notes', real), await throughput(`synthetic (${THROUGHPUT_FORMULAS})`, throughputSet)];
-    realSite = await buildSite('real site', real, REAL_SITE_RUNS);
+    realSite = await buildSite('real site', real, REAL_SITE_PLAN);
     // The last build of the real site checked formulas: its pages are what readers get.
     const dist = join(real.root, 'dist');
     pageWeight = { ...weighPage(dist, typicalNotePage(dist, noteSlugs(real.root))), engineBundle: await engineBundle(ROOT) };
@@ -133,7 +132,7 @@ async function main(): Promise<void> {
     const label = `synthetic ${formulas.toLocaleString('en')}`;
     try {
       log(`synthetic site: ${project.formulas} display formulas in ${formulas / FORMULAS_PER_NOTE} notes (${project.root})`);
-      synthetic.push(await buildSite(label, project, SYNTHETIC_RUNS));
+      synthetic.push(await buildSite(label, project, formulas === SIZES[SIZES.length - 1] ? LARGEST_SITE_PLAN : SYNTHETIC_PLAN));
     } finally {
       project.dispose();
     }
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick: QUICK,
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadStart, end: loadavg() } },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadStart, end: loadavg() }, noise },
     durationS: (performance.now() - started) / 1000,
     engine,
     sites: [realSite, ...synthetic],

@@ -3,6 +3,7 @@
  * them, and the Markdown tables of BENCHMARKS.md.
  */
 import type { BuildMeasure } from './build.js';
+import type { BuildKind, Spread } from './ratios.js';
 import type { ThroughputRow } from './engine.js';
 import type { Bytes, PageWeight } from './weight.js';
 
@@ -16,12 +17,12 @@ export interface SiteResult {
   off: BuildMeasure;
   cold: BuildMeasure;
   warm: BuildMeasure;
-  /** Wall-time and CPU-time ratios of the checked builds to the unchecked one: the median over runs of each run's own ratio. */
+  /** Wall-time and CPU-time ratios of the checked builds to the unchecked ones: the median of each build's time over the mean of the unchecked builds just before and after it. */
   ratios: { cold: number; warm: number; coldCpu?: number; warmCpu?: number };
   /** Slowest unchecked build over the fastest: how far the machine's speed drifted during the site's runs (1 = not at all). */
   offSpread?: number;
-  /** Every build of the site (the rows above are the fastest of each kind). */
-  runs: { kind: 'off' | 'cold' | 'warm'; measure: BuildMeasure }[];
+  /** Every build of the site in the order they ran (the rows above are the fastest of each kind), a checked build with its bracketed wall-time ratio. */
+  runs: { kind: BuildKind; measure: BuildMeasure; ratio?: number }[];
 }
 
 /** Engine throughput on one set of formulas. */
@@ -43,7 +44,15 @@ export interface Budget {
 export interface BenchResults {
   date: string;
   quick: boolean;
-  machine: { cpus: number; model: string; memoryGb: number; node: string; loadAverage: { start: number[]; end: number[] } };
+  machine: {
+    cpus: number;
+    model: string;
+    memoryGb: number;
+    node: string;
+    loadAverage: { start: number[]; end: number[] };
+    /** The noise probe (scripts/bench/noise.ts): times of one fixed piece of work, ms. */
+    noise: Spread & { repetitions: number };
+  };
   durationS: number;
   engine: ThroughputResult[];
   sites: SiteResult[];
@@ -53,15 +62,26 @@ export interface BenchResults {
 
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 
-/** How many runs of each kind the sites had: `3 (real site) or 2 (synthetic 1,000, ...)`, or one number when all had as many. */
-function runCounts(sites: readonly SiteResult[]): string {
-  const runs = new Map<number, string[]>();
+/** The order of each site's builds: `real site: off, then cold, off, warm, off ×7; synthetic 1,000, …: off, cold, off, warm, off; …`. */
+export function buildOrders(sites: readonly SiteResult[]): string {
+  const orders = new Map<string, string[]>();
   for (const site of sites) {
-    const count = site.runs.filter((run) => run.kind === 'off').length;
-    runs.set(count, [...(runs.get(count) ?? []), site.label]);
+    const kinds = site.runs.map((run) => run.kind);
+    // A group repeated to the end reads better folded: `off, then cold, off, warm, off ×7`.
+    let order = kinds.join(', ');
+    fold: for (let prefix = 1; prefix < kinds.length - 3; prefix++) {
+      const rest = kinds.slice(prefix);
+      for (let size = 1; size <= rest.length / 2; size++) {
+        const times = rest.length / size;
+        if (Number.isInteger(times) && rest.every((kind, index) => kind === rest[index % size])) {
+          order = `${kinds.slice(0, prefix).join(', ')}, then ${rest.slice(0, size).join(', ')} ×${times}`;
+          break fold;
+        }
+      }
+    }
+    orders.set(order, [...(orders.get(order) ?? []), site.label]);
   }
-  if (runs.size === 1) return String([...runs.keys()][0]);
-  return [...runs].map(([count, labels]) => `${count} (${labels.join(', ')})`).join(' or ');
+  return [...orders].map(([order, labels]) => `${labels.join(', ')}: ${order}`).join('; ');
 }
 
 /** The heap bound of the builds, as a line of Markdown. */
@@ -145,6 +165,25 @@ function buildTable(sites: readonly SiteResult[]): string[] {
   return lines;
 }
 
+/** What the noise probe measured, and what it means for a ratio. */
+function noiseLines(noise: BenchResults['machine']['noise']): string[] {
+  return [
+    `**Noise.** A fixed piece of single-core work, repeated ${noise.repetitions} times at the start of the run (scripts/bench/noise.ts),`,
+    `took ${noise.min.toFixed(0)} to ${noise.max.toFixed(0)} ms (median ${noise.median.toFixed(0)} ms; standard deviation ${(noise.cv * 100).toFixed(0)}% of the mean): the machine's speed`,
+    'moves from one second to the next by more than the 5% warm budget. Brackets cancel a steady drift, not this jitter; a',
+    'ratio budget is judged on the median of several brackets, and every bracket is listed below the builds table.',
+    '',
+  ];
+}
+
+/** Every checked build's bracketed ratio, in the order they ran: what each median is the median of. */
+function ratioLines(sites: readonly SiteResult[]): string[] {
+  return sites.map((site) => {
+    const of = (kind: BuildKind) => site.runs.filter((run) => run.kind === kind && run.ratio !== undefined).map((run) => (run.ratio as number).toFixed(2)).join(', ');
+    return `- ${site.label}: cold ${of('cold')}; warm ${of('warm')}`;
+  });
+}
+
 function weightTable(weight: BenchResults['pageWeight']): string[] {
   const row = (name: string, bytes: Bytes) => `| ${name} | ${bytes.files} | ${kb(bytes.raw)} | ${kb(bytes.gzip)} |`;
   return [
@@ -176,13 +215,15 @@ export function benchmarksMarkdown(results: BenchResults): string {
     'notes, or synthetic notes of true identities: 50 display formulas per note, each note in Chinese and',
     'English), each starting without dist/ and Astro caches: *off* is `FORMULA_CHECK=off`, *cold* checks with',
     'an empty verdict cache, *warm* checks again with the cache the cold build left. Each site is built',
-    `${runCounts(results.sites)} times: runs of one build of each kind, the unchecked build first, last or between the`,
-    'checked ones by turns (a warm build always after its cold one). Times are the fastest of each kind (other',
-    'processes only ever add time); a ratio is the median over runs of the checked build over the unchecked build of the',
-    'same run, minutes apart, since the machine\'s speed drifts: *spread* is the slowest unchecked build over the fastest.',
+    `in this order (${buildOrders(results.sites)}). Every checked build runs between two unchecked ones, and its`,
+    'ratio is its time over their mean: the machine\'s speed drifts (*spread* is the slowest unchecked build over the',
+    'fastest), and the builds just before and after tell what an unchecked build would have taken at the checked',
+    'build\'s time. A ratio in the tables is the median of its kind\'s; times are the fastest of each kind (other processes',
+    'only ever add time).',
     '',
     `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.start.map((l) => l.toFixed(1)).join(' ')} at the start, ${machine.loadAverage.end.map((l) => l.toFixed(1)).join(' ')} at the end (other processes share the machine: wall and CPU times both carry their noise). Run of ${results.date}${results.quick ? ' (--quick)' : ''}, ${Math.round(results.durationS / 60)} min.`,
     '',
+    ...noiseLines(machine.noise),
     '## Budgets',
     '',
     '| budget | limit | this run | met |',
@@ -192,6 +233,10 @@ export function benchmarksMarkdown(results: BenchResults): string {
     '## Builds',
     '',
     ...buildTable(results.sites),
+    '',
+    'Each checked build\'s wall time over the mean of the unchecked builds before and after it, in the order they ran:',
+    '',
+    ...ratioLines(results.sites),
     '',
     ...heapLine(results.sites),
     '## Engine throughput (one core)',

@@ -1,0 +1,83 @@
+/**
+ * The benchmark's ratios (scripts/bench/ratios.ts): a checked build over the unchecked builds
+ * around it, so that a machine slowing down or speeding up steadily does not read as the check's
+ * cost; and the build order as BENCHMARKS.md states it.
+ */
+import { describe, expect, test } from 'vitest';
+import { bracketedRatios, median, medianRatio, spread, type BuildKind } from '../../scripts/bench/ratios.js';
+import { buildOrders, type SiteResult } from '../../scripts/bench/results.js';
+
+const SYNTHETIC: BuildKind[] = ['off', 'cold', 'off', 'warm', 'off', 'warm', 'off'];
+
+describe('bracketed ratios', () => {
+  test.each([
+    {
+      name: 'a steady machine: each checked build over the unchecked time',
+      times: [100, 140, 100, 103, 100, 101, 100],
+      ratios: [undefined, 1.4, undefined, 1.03, undefined, 1.01, undefined],
+    },
+    {
+      // The machine slows 10 s per build: a warm build costing 2% more reads 1.02, where the
+      // previous protocol's ratio to the first unchecked build would have read 1.33 and to the last 0.85.
+      name: 'a linear drift cancels',
+      times: [100, 110 * 1.4, 120, 130 * 1.02, 140, 150 * 1.02, 160],
+      ratios: [undefined, 1.4, undefined, 1.02, undefined, 1.02, undefined],
+    },
+    {
+      name: 'a machine speeding up cancels too',
+      times: [160, 150, 140, 130, 120, 110, 100],
+      ratios: [undefined, 1, undefined, 1, undefined, 1, undefined],
+    },
+  ])('$name', ({ times, ratios }) => {
+    const measured = bracketedRatios(SYNTHETIC, times);
+    expect(measured.map((value) => (value === undefined ? undefined : Number(value.toFixed(6))))).toEqual(ratios);
+  });
+
+  test('a checked build at an end is divided by its one unchecked neighbour', () => {
+    expect(bracketedRatios(['cold', 'off', 'warm'], [150, 100, 105])).toEqual([1.5, undefined, 1.05]);
+  });
+
+  test('the nearest unchecked builds bracket, across checked builds between', () => {
+    // cold and warm back to back: both over the mean of the off builds around the pair.
+    expect(bracketedRatios(['off', 'cold', 'warm', 'off'], [100, 150, 105, 100])).toEqual([undefined, 1.5, 1.05, undefined]);
+  });
+
+  test('no ratio without an unchecked build, or without a time (no CPU measure)', () => {
+    expect(bracketedRatios(['cold', 'warm'], [150, 100])).toEqual([undefined, undefined]);
+    expect(bracketedRatios(['off', 'warm', 'off'], [100, undefined, 100])).toEqual([undefined, undefined, undefined]);
+    expect(bracketedRatios(['off', 'warm', 'off'], [undefined, 101, 100])).toEqual([undefined, 1.01, undefined]);
+    expect(medianRatio(['off', 'warm', 'off', 'warm', 'off'], [100, undefined, 100, 101, 100], 'warm')).toBeUndefined();
+  });
+
+  test('the median of a kind', () => {
+    const kinds: BuildKind[] = ['off', 'warm', 'off', 'warm', 'off', 'warm', 'off'];
+    expect(medianRatio(kinds, [100, 130, 100, 101, 100, 99, 100], 'warm')).toBe(1.01);
+    expect(medianRatio(SYNTHETIC, [100, 140, 100, 102, 100, 104, 100], 'warm')).toBeCloseTo(1.03, 10);
+    expect(medianRatio(SYNTHETIC, [100, 140, 100, 102, 100, 104, 100], 'cold')).toBe(1.4);
+    expect(median([3, 1, 2])).toBe(2);
+  });
+});
+
+describe('the build order, as BENCHMARKS.md states it', () => {
+  const site = (label: string, kinds: BuildKind[]) => ({ label, runs: kinds.map((kind) => ({ kind })) }) as unknown as SiteResult;
+  const short: BuildKind[] = ['off', 'cold', 'off', 'warm', 'off'];
+  test('a group repeated to the end folds, after what comes before it; sites with one order share a line', () => {
+    const real = site('real site', ['off', ...Array.from({ length: 7 }, () => ['cold', 'off', 'warm', 'off'] as BuildKind[]).flat()]);
+    const largest = site('synthetic 10,000', ['off', 'cold', 'off', ...Array.from({ length: 5 }, () => ['warm', 'off'] as BuildKind[]).flat()]);
+    expect(buildOrders([real, site('synthetic 1,000', short), site('synthetic 5,000', short), largest])).toBe(
+      'real site: off, then cold, off, warm, off ×7; synthetic 1,000, synthetic 5,000: off, cold, off, warm, off; synthetic 10,000: off, cold, off, then warm, off ×5',
+    );
+  });
+  test('a group that does not repeat to the end stays unfolded', () => {
+    expect(buildOrders([site('s', ['off', 'warm', 'off', 'warm', 'off', 'cold'])])).toBe('s: off, warm, off, warm, off, cold');
+  });
+});
+
+describe('the spread of repeated times (the noise probe)', () => {
+  test('median, extremes, and standard deviation over the mean', () => {
+    expect(spread([200, 200, 200])).toEqual({ median: 200, min: 200, max: 200, cv: 0 });
+    const measured = spread([100, 300, 200, 200]);
+    expect(measured).toMatchObject({ median: 200, min: 100, max: 300 });
+    expect(measured.cv).toBeCloseTo(Math.sqrt(5000) / 200, 12);
+  });
+});
