@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { bracketedRatios, median, medianRatio, spread, type BuildKind } from '../../scripts/bench/ratios.js';
-import { buildOrders, type SiteResult } from '../../scripts/bench/results.js';
+import { buildOrders, evaluateBudgets, peakOf, type SiteResult } from '../../scripts/bench/results.js';
 
 const SYNTHETIC: BuildKind[] = ['off', 'cold', 'off', 'warm', 'off', 'warm', 'off'];
 
@@ -79,5 +79,23 @@ describe('the spread of repeated times (the noise probe)', () => {
     const measured = spread([100, 300, 200, 200]);
     expect(measured).toMatchObject({ median: 200, min: 100, max: 300 });
     expect(measured.cv).toBeCloseTo(Math.sqrt(5000) / 200, 12);
+  });
+});
+
+describe('the memory budget', () => {
+  test('bounds every build of the largest site, not only the fastest of each kind', () => {
+    const measure = (wallMs: number, peakMb: number, check = true) => ({ wallMs, peakMb, ...(check ? { check: { formulas: 1, ms: 1, hits: 1, derived: 0, prefetched: 0 } } : {}) });
+    const runs = [
+      { kind: 'off' as const, measure: measure(100, 1400, false) },
+      { kind: 'warm' as const, measure: measure(95, 1200) },
+      { kind: 'off' as const, measure: measure(90, 1300, false) },
+    ];
+    const site = { label: 'large', notes: 1, displayFormulas: 10, off: runs[2].measure, cold: runs[1].measure, warm: runs[1].measure, ratios: { cold: 1, warm: 1 }, runs } as SiteResult;
+    const small = { ...site, label: 'small', displayFormulas: 1 };
+    expect(peakOf(site, 'off')).toBe(1400);
+    const memory = evaluateBudgets(site, [small, site]).find((budget) => budget.name.startsWith('peak memory'));
+    expect(memory).toMatchObject({ value: '1400 MB', met: true });
+    runs[0].measure.peakMb = 1600;
+    expect(evaluateBudgets(site, [small, site]).find((budget) => budget.name.startsWith('peak memory'))).toMatchObject({ value: '1600 MB', met: false });
   });
 });
