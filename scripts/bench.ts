@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { measureBuild, type BuildMeasure } from './bench/build.js';
 import { checkedFormulas, measureThroughput } from './bench/engine.js';
 import { realProject, syntheticProject, type BenchProject } from './bench/project.js';
-import { bracketedRatios, medianRatio, type BuildKind } from './bench/ratios.js';
+import { bracketedRatios, medianRatio, spread, type BuildKind } from './bench/ratios.js';
 import { benchmarksMarkdown, evaluateBudgets, type BenchResults, type SiteResult, type ThroughputResult } from './bench/results.js';
 import { machineNoise } from './bench/noise.js';
 import { engineBundle, noteSlugs, typicalNotePage, weighPage } from './bench/weight.js';
@@ -83,25 +83,24 @@ async function buildSite(label: string, project: BenchProject, plan: readonly Bu
     for (const cache of caches) rmSync(cache, { recursive: true, force: true });
   }
   const kinds = all.map((build) => build.kind);
-  const wall = all.map((build) => build.measure.wallMs);
-  const cpu = all.map((build) => build.measure.cpuMs);
-  const wallRatios = bracketedRatios(kinds, wall);
+  const wallRatios = bracketedRatios(kinds, all.map((build) => build.measure.wallMs));
+  const cpuRatios = bracketedRatios(kinds, all.map((build) => build.measure.cpuMs));
   const of = (kind: BuildKind) => all.filter((build) => build.kind === kind).map((build) => build.measure);
-  const offs = of('off');
+  const offs = spread(of('off').map((measure) => measure.wallMs));
   return {
     label,
     notes: noteSlugs(project.root).length,
     ...(project.formulas !== undefined ? { displayFormulas: project.formulas } : {}),
-    off: fastest(offs),
+    off: fastest(of('off')),
     cold: fastest(of('cold')),
     warm: fastest(of('warm')),
     ratios: {
-      cold: medianRatio(kinds, wall, 'cold') as number,
-      warm: medianRatio(kinds, wall, 'warm') as number,
-      coldCpu: medianRatio(kinds, cpu, 'cold'),
-      warmCpu: medianRatio(kinds, cpu, 'warm'),
+      cold: medianRatio(kinds, wallRatios, 'cold') as number,
+      warm: medianRatio(kinds, wallRatios, 'warm') as number,
+      coldCpu: medianRatio(kinds, cpuRatios, 'cold'),
+      warmCpu: medianRatio(kinds, cpuRatios, 'warm'),
     },
-    offSpread: Math.max(...offs.map((m) => m.wallMs)) / Math.min(...offs.map((m) => m.wallMs)),
+    offSpread: offs.max / offs.min,
     runs: all.map((build, index) => (wallRatios[index] === undefined ? build : { ...build, ratio: wallRatios[index] })),
   };
 }
@@ -150,6 +149,11 @@ async function main(): Promise<void> {
     pageWeight,
     budgets: evaluateBudgets(realSite, synthetic),
   };
+  write(results);
+}
+
+/** bench/results.json and BENCHMARKS.md (printed too). */
+function write(results: BenchResults): void {
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   const markdown = benchmarksMarkdown(results);
@@ -161,10 +165,7 @@ async function main(): Promise<void> {
 function report(): void {
   const recorded = JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
   const [realSite, ...synthetic] = recorded.sites;
-  const results = { ...recorded, budgets: evaluateBudgets(realSite, synthetic) };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), benchmarksMarkdown(results));
-  console.log(benchmarksMarkdown(results));
+  write({ ...recorded, budgets: evaluateBudgets(realSite, synthetic) });
 }
 
 if (process.argv.includes('--report')) report();

@@ -34,14 +34,16 @@ export function bracketedRatios(kinds: readonly BuildKind[], times: readonly (nu
 }
 
 /**
- * The median of the bracketed ratios of one kind of build.
+ * The median ratio of one kind of build.
  *
+ * @param kinds The kinds of the builds, in the order they ran.
+ * @param ratios Their bracketed ratios ({@link bracketedRatios}), same order.
  * @returns undefined when a build of that kind has no ratio (a time not measured).
  */
-export function medianRatio(kinds: readonly BuildKind[], times: readonly (number | undefined)[], kind: Exclude<BuildKind, 'off'>): number | undefined {
-  const ratios = bracketedRatios(kinds, times).filter((_, index) => kinds[index] === kind);
-  if (!ratios.length || ratios.some((value) => value === undefined)) return undefined;
-  return median(ratios as number[]);
+export function medianRatio(kinds: readonly BuildKind[], ratios: readonly (number | undefined)[], kind: Exclude<BuildKind, 'off'>): number | undefined {
+  const ofKind = ratios.filter((_, index) => kinds[index] === kind);
+  if (!ofKind.length || ofKind.some((value) => value === undefined)) return undefined;
+  return median(ofKind as number[]);
 }
 
 /** The median of a non-empty list. */

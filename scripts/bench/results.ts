@@ -107,7 +107,7 @@ function heapLine(sites: readonly SiteResult[]): string[] {
 export function evaluateBudgets(real: SiteResult, synthetic: readonly SiteResult[]): Budget[] {
   const small = synthetic[0];
   const large = synthetic[synthetic.length - 1];
-  const peak = Math.max(...large.runs.map((run) => run.measure.peakMb));
+  const peak = peakOf(large);
   const growth = large.cold.wallMs / small.cold.wallMs;
   const sizeRatio = (large.displayFormulas ?? 0) / (small.displayFormulas ?? 1);
   return [
@@ -151,9 +151,9 @@ function throughputTable(results: readonly ThroughputResult[]): string[] {
   return lines;
 }
 
-/** The highest peak of a site's builds of one kind, MB (not the fastest build's: a budget bounds every build). */
-export function peakOf(site: SiteResult, kind: BuildKind): number {
-  return Math.max(...site.runs.filter((run) => run.kind === kind).map((run) => run.measure.peakMb));
+/** The highest peak of a site's builds, or of its builds of one kind, MB (not the fastest build's: a budget bounds every build). */
+export function peakOf(site: SiteResult, kind?: BuildKind): number {
+  return Math.max(...site.runs.filter((run) => kind === undefined || run.kind === kind).map((run) => run.measure.peakMb));
 }
 
 function buildTable(sites: readonly SiteResult[]): string[] {
