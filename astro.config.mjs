@@ -3,10 +3,14 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import notesIntegration from './src/site/integration.ts';
 import { siteMarkdown } from './src/site/markdown-config.ts';
+import { createKatexStash, stashKatexIn } from './src/site/katex-stash.ts';
 import { formulaCheckEnabled } from './src/verification/site.ts';
 
 const root = process.cwd();
 const checkFormulas = formulaCheckEnabled();
+const markdown = siteMarkdown({ root, checkFormulas });
+// KaTeX's output skips the HTML re-parse Astro ends its pipeline with (src/site/katex-stash.ts).
+const katex = createKatexStash();
 
 export default defineConfig({
   site: 'https://matrix-calculus.example.org',
@@ -19,6 +23,6 @@ export default defineConfig({
   integrations: [notesIntegration({ root, checkFormulas })],
   markdown: {
     // Smart quotes would rewrite the notes' ASCII quotes inside prose; the notes keep their own typography.
-    processor: unified({ smartypants: false, ...siteMarkdown({ root, checkFormulas }) }),
+    processor: stashKatexIn(unified({ smartypants: false, remarkPlugins: markdown.remarkPlugins, rehypePlugins: [...markdown.rehypePlugins, katex.plugin] }), katex),
   },
 });
