@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type Field, SingularError } from '../../src/engine/numeric/field.js';
 import { floatField } from '../../src/engine/numeric/float.js';
+import { type Dual, dualField } from '../../src/engine/numeric/dual.js';
 import { type Jet, jetField } from '../../src/engine/numeric/jet.js';
 import { type Matrix, fromFunction, inverse } from '../../src/engine/numeric/matrix.js';
 import { type Random, createRandom } from '../../src/engine/numeric/prng.js';
@@ -130,5 +131,92 @@ describe('inverse of exact jets', () => {
     const m = fromFunction(2, 2, (i, j) => [Q.fromInt(i + 1), Q.fromInt(i === j ? 1 : 0), Q.zero]);
     expect(() => inverse(opaque(J), m)).toThrow(SingularError);
     expect(() => inverse(J, m)).toThrow(SingularError);
+  });
+});
+
+describe('duals: first-order AD in many directions at once', () => {
+  /** Direction k of a dual: the first-order jet (a0, ak). */
+  const along = <T>(a: Dual<T>, k: number): Jet<T> => [a[0], a[k]];
+  const randomDual = <T>(D: Field<Dual<T>>, rng: Random, leaf: () => T): Dual<T> => {
+    const n = D.dual?.directions ?? 0;
+    return rng.int(0, 3) === 0 ? D.zero : Array.from({ length: n + 1 }, () => (rng.int(0, 2) === 0 ? (D.dual?.base.zero as T) : leaf()));
+  };
+
+  test.each([1, 4, 9])('over float64 (%i directions, and over float jets) each direction is the first-order jet, to the bit', (n) => {
+    const rng = createRandom(30 + n);
+    const specials = [0, -0, Infinity, -Infinity, NaN];
+    const number = () => (rng.int(0, 4) === 0 ? specials[rng.int(0, specials.length - 1)] : rng.next() * 2 - 1);
+    const inner = jetField(floatField, 2);
+    const cases: [Field<unknown>, () => unknown][] = [
+      [floatField, number],
+      [inner, () => [number(), number(), number()]],
+    ];
+    for (const [base, leaf] of cases) {
+      const D = dualField(base, n) as Field<Dual<unknown>>;
+      const J = jetField(base, 1) as Field<Jet<unknown>>;
+      const same = (x: unknown, y: unknown) => expect(bits(x)).toBe(bits(y));
+      for (let i = 0; i < 100; i++) {
+        const [s, a, b] = [0, 1, 2].map(() => randomDual(D, rng, leaf));
+        const positive = a.map((x, k) => (k === 0 ? rng.next() + 0.5 : x));
+        for (let k = 1; k <= n; k++) {
+          same(along(D.add(a, b), k), J.add(along(a, k), along(b, k)));
+          same(along(D.sub(a, b), k), J.sub(along(a, k), along(b, k)));
+          same(along(D.mul(a, b), k), J.mul(along(a, k), along(b, k)));
+          same(along(D.mulAdd(s, a, b), k), J.mulAdd(along(s, k), along(a, k), along(b, k)));
+          same(along(D.neg(a), k), J.neg(along(a, k)));
+          if (base === floatField) {
+            same(along(D.exp!(a), k), J.exp!(along(a, k)));
+            same(along(D.log!(positive), k), J.log!(along(positive, k)));
+            if (b[0] !== 0) same(along(D.div(a, b), k), J.div(along(a, k), along(b, k)));
+          }
+        }
+      }
+    }
+  });
+
+  test.each([1, 4, 9])('over the rationals (%i directions, and over exact jets) each direction is the first-order jet', (n) => {
+    const rng = createRandom(40 + n);
+    const inner = jetField(Q, 2);
+    const cases: [Field<unknown>, () => unknown][] = [
+      [Q, () => rational(rng)],
+      [inner, () => randomJet(inner, rng, () => rational(rng))],
+    ];
+    for (const [base, leaf] of cases) {
+      const D = dualField(base, n) as Field<Dual<unknown>>;
+      const J = jetField(base, 1) as Field<Jet<unknown>>;
+      for (let i = 0; i < 100; i++) {
+        const [s, a, b] = [0, 1, 2].map(() => randomDual(D, rng, leaf));
+        for (let k = 1; k <= n; k++) {
+          expect(along(D.add(a, b), k)).toEqual(J.add(along(a, k), along(b, k)));
+          expect(along(D.sub(a, b), k)).toEqual(J.sub(along(a, k), along(b, k)));
+          expect(along(D.mul(a, b), k)).toEqual(J.mul(along(a, k), along(b, k)));
+          expect(along(D.mulAdd(s, a, b), k)).toEqual(J.mulAdd(along(s, k), along(a, k), along(b, k)));
+          if (!base.isZero(b[0])) expect(along(D.div(a, b), k)).toEqual(J.div(along(a, k), along(b, k)));
+        }
+      }
+    }
+  });
+
+  test('the inverse of a matrix of exact duals is, direction by direction, the inverse over first-order jets', () => {
+    const rng = createRandom(50);
+    for (let i = 0; i < 30; i++) {
+      const size = rng.int(1, 4);
+      const n = rng.int(1, 6);
+      const D = dualField(Q, n);
+      const J = jetField(Q, 1);
+      const m = fromFunction(size, size, () => randomDual(D, rng, () => Q.fromInt(rng.int(-4, 4))));
+      let expected: Dual<Rational>[][] | SingularError;
+      try {
+        expected = Array.from({ length: n }, (_, k) => inverse(J, { ...m, data: m.data.map((x) => along(x, k + 1)) }).data as Dual<Rational>[]);
+      } catch (error) {
+        expected = error as SingularError;
+      }
+      if (expected instanceof SingularError) {
+        expect(() => inverse(D, m)).toThrow(SingularError);
+        continue;
+      }
+      const inv = inverse(D, m);
+      for (let k = 0; k < n; k++) expect(inv.data.map((x) => along(x, k + 1))).toEqual(expected[k]);
+    }
   });
 });

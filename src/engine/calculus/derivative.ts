@@ -1,27 +1,34 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
 import { type Env, entryOffset, evaluate, memberKey } from '../numeric/evaluate.js';
+import { type Dual, dualField } from '../numeric/dual.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
 import { type Matrix, add, fromFunction, map, scale, transpose } from '../numeric/matrix.js';
 import { foldDefinition, mentions } from './fold.js';
 
-/** Values lifted to constant jets, per jet field: every direction of a Jacobian or a Hessian lifts the same (immutable) values. */
+/** Values lifted to constants of a jet or dual field, per field: every direction of a Hessian lifts the same (immutable) values. */
 const liftedValues = new WeakMap<Field<unknown>, WeakMap<Matrix<unknown>, Matrix<unknown>>>();
 
-function liftValue<T>(J: Field<Jet<T>>, v: Matrix<T>, constant: (x: T) => Jet<T>): Matrix<Jet<T>> {
+function liftValue<T, U>(J: Field<U>, v: Matrix<T>, constant: (x: T) => U): Matrix<U> {
   let cache = liftedValues.get(J as Field<unknown>);
   if (!cache) liftedValues.set(J as Field<unknown>, (cache = new WeakMap()));
-  let lifted = cache.get(v) as Matrix<Jet<T>> | undefined;
+  let lifted = cache.get(v) as Matrix<U> | undefined;
   if (!lifted) cache.set(v, (lifted = map(v, constant)));
   return lifted;
 }
 
-/** Lift an environment into jets of the given order over its field (all values constant). */
-export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
-  const J = jetField(env.F, order);
-  const constant = (x: T): Jet<T> => {
-    const out = new Array<T>(order + 1).fill(env.F.zero);
+/**
+ * An environment lifted into a field of coefficient arrays over its own (jets, duals): every value
+ * constant, `[x, 0, …]`.
+ *
+ * @param env The environment.
+ * @param J The field (a jet or dual field over env.F).
+ * @param size The length of J's arrays.
+ */
+function liftInto<T>(env: Env<T>, J: Field<readonly T[]>, size: number): Env<readonly T[]> {
+  const constant = (x: T): readonly T[] => {
+    const out = new Array<T>(size).fill(env.F.zero);
     out[0] = x;
     return out;
   };
@@ -31,10 +38,15 @@ export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
     program: env.program,
     values: new Map([...env.values].map(([k, v]) => [k, liftValue(J, v, constant)])),
     cache: new Map(),
-    shift: shift ? (x: Jet<T>) => x.map(shift) : null,
+    shift: shift ? (x: readonly T[]) => x.map(shift) : null,
     fromNumber: (x) => constant(env.fromNumber(x)),
     indices: env.indices,
   };
+}
+
+/** Lift an environment into jets of the given order over its field (all values constant). */
+export function liftEnv<T>(env: Env<T>, order: number): Env<Jet<T>> {
+  return liftInto(env, jetField(env.F, order), order + 1);
 }
 
 /** The value of the variable a derivative is taken with respect to (a sampled or a defined symbol, or a family member). */
@@ -96,16 +108,25 @@ function along<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>,
   return evaluate(node.of, lifted);
 }
 
-/** Numerator-layout Jacobian ∂vec f / ∂(vec x)^T, one forward pass per entry of x. */
+/**
+ * Numerator-layout Jacobian ∂vec f / ∂(vec x)^T: one forward pass over first-order duals in every
+ * direction of vec x at once (numeric/dual.ts), the same values as one jet pass per direction.
+ */
 export function jacobian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
+  const { F } = env;
   const n = x.data.length;
-  const columns: T[][] = [];
-  for (let l = 0; l < n; l++) {
-    const direction = Array.from({ length: n }, (_, k) => (k === l ? 1 : 0));
-    columns.push(along(env, node, name, x, direction, 1).data.map((c) => c[1]));
-  }
-  const p = columns[0]?.length ?? 0;
-  return fromFunction(p, n, (i, j) => columns[j][i]);
+  const lifted = liftInto(env, dualField(F, n), n + 1);
+  const unit = F.fromInt(1);
+  const seeded = fromFunction(x.rows, x.cols, (i, j) => {
+    const k = i + j * x.rows;
+    const out = new Array<T>(n + 1).fill(F.zero);
+    out[0] = x.data[k];
+    out[k + 1] = unit;
+    return out as Dual<T>;
+  });
+  lifted.values.set(name, seeded);
+  const f = evaluate(node.of, lifted);
+  return fromFunction(f.data.length, n, (i, j) => f.data[i][j + 1]);
 }
 
 /** Hessian ∂²f / ∂vec x ∂(vec x)^T of a scalar f, by second-order jets and polarisation. */

@@ -28,6 +28,8 @@ export interface Field<T> {
   isZero(a: T): boolean;
   /** For a field of truncated Taylor jets: its coefficients' field and its order (kernels may then work coefficient-wise). */
   readonly jet?: { readonly base: Field<unknown>; readonly order: number };
+  /** For a field of first-order duals in many directions (dual.ts): its coefficients' field and the number of directions. */
+  readonly dual?: { readonly base: Field<unknown>; readonly directions: number };
 }
 
 /** Raised by kernels on a singular pivot: the sampler re-draws the inputs. */

@@ -132,8 +132,12 @@ function sameEntries(a: Matrix<unknown>, b: Matrix<unknown>): boolean {
 export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
   const last = lastInverse.get(F as Field<unknown>);
   if (last && sameEntries(last.matrix, m)) return last.inverse as Matrix<T>;
-  const exactJets = F.jet && F.exact;
-  const result = exactJets ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>) : gaussJordanInverse(F, m);
+  const result =
+    F.jet && F.exact
+      ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>)
+      : F.dual && F.exact
+        ? (dualInverse(F.dual.base, F.dual.directions, m as Matrix<readonly unknown[]>) as Matrix<T>)
+        : gaussJordanInverse(F, m);
   lastInverse.set(F as Field<unknown>, { matrix: m, inverse: result });
   return result;
 }
@@ -153,6 +157,17 @@ function jetInverse<U>(base: Field<U>, order: number, m: Matrix<readonly U[]>): 
     b.push(map(matmul(base, b[0], s), (x) => base.neg(x)));
   }
   return { rows: m.rows, cols: m.cols, data: b[0].data.map((_, i) => b.map((bk) => bk.data[i])) };
+}
+
+/**
+ * Inverse of a matrix of exact duals A0 + Σk εk Ak: B0 = A0⁻¹ and Bk = −B0 (Ak B0), the first-order
+ * {@link jetInverse} in each direction, with B0 computed once for all of them. Never for floats.
+ */
+function dualInverse<U>(base: Field<U>, directions: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
+  const b0 = inverse(base, map(m, (x) => x[0]));
+  const b = [b0];
+  for (let k = 1; k <= directions; k++) b.push(map(matmul(base, b0, matmul(base, map(m, (x) => x[k]), b0)), (x) => base.neg(x)));
+  return { rows: m.rows, cols: m.cols, data: b0.data.map((_, i) => b.map((bk) => bk.data[i])) };
 }
 
 /** Inverse by Gauss–Jordan elimination; throws {@link SingularError} on a zero pivot. */
