@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type Field, SingularError } from '../../src/engine/numeric/field.js';
 import { floatField } from '../../src/engine/numeric/float.js';
-import { type Dual, dualField } from '../../src/engine/numeric/dual.js';
+import { type Dual, dualField, type SecondOrderDual, secondOrderDualField, secondOrderIndex } from '../../src/engine/numeric/dual.js';
 import { type Jet, jetField } from '../../src/engine/numeric/jet.js';
 import { type Matrix, fromFunction, inverse } from '../../src/engine/numeric/matrix.js';
 import { type Random, createRandom } from '../../src/engine/numeric/prng.js';
@@ -217,6 +217,87 @@ describe('duals: first-order AD in many directions at once', () => {
       }
       const inv = inverse(D, m);
       for (let k = 0; k < n; k++) expect(inv.data.map((x) => along(x, k + 1))).toEqual(expected[k]);
+    }
+  });
+});
+
+describe('second-order duals: a Hessian in one pass', () => {
+  /**
+   * The second-order jet of f along direction d, read off f's second-order dual: [v, Σ g_k d_k, Σ(k≤l) c_kl d_k d_l].
+   * Reading along a direction commutes with every operation, so each operation must agree with the jets'.
+   */
+  const alongDirection = <T>(base: Field<T>, n: number, a: SecondOrderDual<T>, d: readonly T[]): Jet<T> => {
+    let first = base.zero;
+    let second = base.zero;
+    for (let k = 0; k < n; k++) {
+      first = base.add(first, base.mul(a[1 + k], d[k]));
+      for (let l = k; l < n; l++) second = base.add(second, base.mul(a[secondOrderIndex(n, k, l)], base.mul(d[k], d[l])));
+    }
+    return [a[0], first, second];
+  };
+  const randomDual2 = <T>(D: Field<SecondOrderDual<T>>, n: number, rng: Random, leaf: () => T, zero: T): SecondOrderDual<T> =>
+    rng.int(0, 3) === 0 ? D.zero : Array.from({ length: 1 + n + (n * (n + 1)) / 2 }, () => (rng.int(0, 2) === 0 ? zero : leaf()));
+
+  test.each([1, 3, 6])('over the rationals (%i directions, and over exact jets) every operation agrees with second-order jets along any direction', (n) => {
+    const rng = createRandom(60 + n);
+    const inner = jetField(Q, 1);
+    const cases: [Field<unknown>, () => unknown][] = [
+      [Q, () => rational(rng)],
+      [inner, () => randomJet(inner, rng, () => rational(rng))],
+    ];
+    for (const [base, leaf] of cases) {
+      const D = secondOrderDualField(base, n) as Field<SecondOrderDual<unknown>>;
+      const J = jetField(base, 2) as Field<Jet<unknown>>;
+      for (let i = 0; i < 60; i++) {
+        const [s, a, b] = [0, 1, 2].map(() => randomDual2(D, n, rng, leaf, base.zero));
+        const d = Array.from({ length: n }, () => base.fromInt(rng.int(-3, 3)));
+        const P = (x: SecondOrderDual<unknown>) => alongDirection(base, n, x, d);
+        expect(P(D.add(a, b))).toEqual(J.add(P(a), P(b)));
+        expect(P(D.sub(a, b))).toEqual(J.sub(P(a), P(b)));
+        expect(P(D.mul(a, b))).toEqual(J.mul(P(a), P(b)));
+        expect(P(D.mulAdd(s, a, b))).toEqual(J.mulAdd(P(s), P(a), P(b)));
+        expect(P(D.neg(a))).toEqual(J.neg(P(a)));
+        if (!base.isZero(b[0])) expect(P(D.div(a, b))).toEqual(J.div(P(a), P(b)));
+      }
+    }
+  });
+
+  test('over float64, exp and log agree with second-order jets along any direction (to rounding)', () => {
+    const rng = createRandom(70);
+    const n = 4;
+    const D = secondOrderDualField(floatField, n);
+    const J = jetField(floatField, 2);
+    for (let i = 0; i < 200; i++) {
+      const a = randomDual2(D, n, rng, () => rng.next() * 2 - 1, 0).map((x, k) => (k === 0 ? rng.next() + 0.5 : x));
+      const d = Array.from({ length: n }, () => rng.int(-3, 3));
+      const P = (x: SecondOrderDual<number>) => alongDirection(floatField, n, x, d);
+      for (const [viaDual, viaJet] of [
+        [P(D.exp!(a)), J.exp!(P(a))],
+        [P(D.log!(a)), J.log!(P(a))],
+      ]) {
+        viaDual.forEach((x, k) => expect(x).toBeCloseTo(viaJet[k], 12));
+      }
+    }
+  });
+
+  test('the inverse of a matrix of exact second-order duals agrees with the jets\' inverse along any direction', () => {
+    const rng = createRandom(80);
+    for (let i = 0; i < 30; i++) {
+      const size = rng.int(1, 3);
+      const n = rng.int(1, 4);
+      const D = secondOrderDualField(Q, n);
+      const J = jetField(Q, 2);
+      const m = fromFunction(size, size, () => randomDual2(D, n, rng, () => Q.fromInt(rng.int(-4, 4)), Q.zero));
+      const d = Array.from({ length: n }, () => Q.fromInt(rng.int(-3, 3)));
+      const P = (x: SecondOrderDual<Rational>) => alongDirection(Q, n, x, d);
+      let expected: Matrix<Jet<Rational>> | SingularError;
+      try {
+        expected = inverse(J, { ...m, data: m.data.map(P) });
+      } catch (error) {
+        expected = error as SingularError;
+      }
+      if (expected instanceof SingularError) expect(() => inverse(D, m)).toThrow(SingularError);
+      else expect(inverse(D, m).data.map(P)).toEqual(expected.data);
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
 import { type Env, entryOffset, evaluate, memberKey } from '../numeric/evaluate.js';
-import { type Dual, dualField } from '../numeric/dual.js';
+import { type Dual, dualField, type SecondOrderDual, secondOrderDualField, secondOrderIndex } from '../numeric/dual.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
@@ -129,27 +129,29 @@ export function jacobian<T>(env: Env<T>, node: DerivativeNode, name: string, x: 
   return fromFunction(f.data.length, n, (i, j) => f.data[i][j + 1]);
 }
 
-/** Hessian ∂²f / ∂vec x ∂(vec x)^T of a scalar f, by second-order jets and polarisation. */
+/**
+ * Hessian ∂²f / ∂vec x ∂(vec x)^T of a scalar f: one forward pass over second-order duals in every
+ * direction of vec x at once (numeric/dual.ts), the Hessian read off their second-order part.
+ */
 export function hessian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
   const { F } = env;
   const n = x.data.length;
-  const second = (direction: number[]): T => {
-    const v = along(env, node, name, x, direction, 2);
-    if (v.data.length !== 1) throw new UnsupportedError('a Hessian of a function that is not scalar', node.span);
-    return F.mul(F.fromInt(2), v.data[0][2]);
-  };
-  const unit = (k: number, l: number) => Array.from({ length: n }, (_, i) => (i === k ? 1 : 0) + (i === l ? 1 : 0));
-  const diagonal = Array.from({ length: n }, (_, k) => F.div(second(unit(k, k)), F.fromInt(4)));
-  const h: T[][] = Array.from({ length: n }, (_, k) => Array.from({ length: n }, (_, l) => (k === l ? diagonal[k] : F.zero)));
-  for (let k = 0; k < n; k++) {
-    for (let l = k + 1; l < n; l++) {
-      const s = second(unit(k, l));
-      const v = F.div(F.sub(F.sub(s, diagonal[k]), diagonal[l]), F.fromInt(2));
-      h[k][l] = v;
-      h[l][k] = v;
-    }
-  }
-  return fromFunction(n, n, (i, j) => h[i][j]);
+  const size = 1 + n + (n * (n + 1)) / 2;
+  const lifted = liftInto(env, secondOrderDualField(F, n), size);
+  const unit = F.fromInt(1);
+  const seeded = fromFunction(x.rows, x.cols, (i, j) => {
+    const k = i + j * x.rows;
+    const out = new Array<T>(size).fill(F.zero);
+    out[0] = x.data[k];
+    out[1 + k] = unit;
+    return out as SecondOrderDual<T>;
+  });
+  lifted.values.set(name, seeded);
+  const f = evaluate(node.of, lifted);
+  if (f.data.length !== 1) throw new UnsupportedError('a Hessian of a function that is not scalar', node.span);
+  const c = f.data[0];
+  const two = F.fromInt(2);
+  return fromFunction(n, n, (i, j) => (i === j ? F.mul(two, c[secondOrderIndex(n, i, i)]) : c[secondOrderIndex(n, Math.min(i, j), Math.max(i, j))]));
 }
 
 /**

@@ -30,6 +30,25 @@ export interface Field<T> {
   readonly jet?: { readonly base: Field<unknown>; readonly order: number };
   /** For a field of first-order duals in many directions (dual.ts): its coefficients' field and the number of directions. */
   readonly dual?: { readonly base: Field<unknown>; readonly directions: number };
+  /** For a field of second-order duals in many directions (dual.ts): its coefficients' field and the number of directions. */
+  readonly secondOrderDual?: { readonly base: Field<unknown>; readonly directions: number };
+}
+
+/**
+ * A builder of fields over a base field, remembered per base and parameter (an order, a number of
+ * directions): every derivative asks for one, and building one creates a score of closures.
+ *
+ * @param build Builds the field over a base for a parameter.
+ */
+export function builtOnce<U>(build: (base: Field<unknown>, parameter: number) => Field<U>): (base: Field<unknown>, parameter: number) => Field<U> {
+  const built = new WeakMap<Field<unknown>, Map<number, Field<U>>>();
+  return (base, parameter) => {
+    let byParameter = built.get(base);
+    if (!byParameter) built.set(base, (byParameter = new Map()));
+    let field = byParameter.get(parameter);
+    if (!field) byParameter.set(parameter, (field = build(base, parameter)));
+    return field;
+  };
 }
 
 /** Raised by kernels on a singular pivot: the sampler re-draws the inputs. */

@@ -1,4 +1,4 @@
-import type { Field } from './field.js';
+import { builtOnce, type Field } from './field.js';
 import { floatField } from './float.js';
 
 /**
@@ -8,19 +8,11 @@ import { floatField } from './float.js';
  */
 export type Jet<T> = readonly T[];
 
-/** Jet fields built so far, per base field and order. */
-const built = new WeakMap<Field<unknown>, Map<number, Field<Jet<unknown>>>>();
+const jetFields = builtOnce((base, order) => buildJetField(base, order));
 
-/**
- * The jet field of the given truncation order over a base field. Built once per base and order: every
- * evaluation along a direction asks for one, and building it creates a score of closures.
- */
+/** The jet field of the given truncation order over a base field (built once per base and order). */
 export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
-  let byOrder = built.get(base as Field<unknown>);
-  if (!byOrder) built.set(base as Field<unknown>, (byOrder = new Map()));
-  let field = byOrder.get(order);
-  if (!field) byOrder.set(order, (field = buildJetField(base as Field<unknown>, order)));
-  return field as Field<Jet<T>>;
+  return jetFields(base as Field<unknown>, order) as Field<Jet<T>>;
 }
 
 function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {

@@ -127,7 +127,7 @@ function sameEntries(a: Matrix<unknown>, b: Matrix<unknown>): boolean {
 
 /**
  * Inverse; throws {@link SingularError} on a zero pivot. The previous result is reused for the very same entries:
- * a sum's terms invert the same matrix, and so do the primal parts of every direction of a Hessian's polarisation.
+ * a sum's terms invert the same matrix, and so do the primal parts of the three passes of a mixed entry derivative.
  */
 export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
   const last = lastInverse.get(F as Field<unknown>);
@@ -137,7 +137,9 @@ export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
       ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>)
       : F.dual && F.exact
         ? (dualInverse(F.dual.base, F.dual.directions, m as Matrix<readonly unknown[]>) as Matrix<T>)
-        : gaussJordanInverse(F, m);
+        : F.secondOrderDual && F.exact
+          ? (secondOrderDualInverse(F.secondOrderDual.base, F.secondOrderDual.directions, m as Matrix<readonly unknown[]>) as Matrix<T>)
+          : gaussJordanInverse(F, m);
   lastInverse.set(F as Field<unknown>, { matrix: m, inverse: result });
   return result;
 }
@@ -145,7 +147,7 @@ export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
 /**
  * Inverse of a matrix of exact jets A(t) = A0 + t A1 + t² A2 + …, coefficient by coefficient: B0 = A0⁻¹ and
  * B_k = −B0 (A1 B_{k−1} + … + A_k B0). Elimination over jets does about six times the work, and B0 is the same
- * for every direction of a Hessian's polarisation (remembered by {@link inverse}). Lowest terms make the values
+ * for every pass of a mixed entry derivative's polarisation (remembered by {@link inverse}). Lowest terms make the values
  * equal to elimination's, and it throws on the same singular primal. Never for floats: other operations, other bits.
  */
 function jetInverse<U>(base: Field<U>, order: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
@@ -167,6 +169,31 @@ function dualInverse<U>(base: Field<U>, directions: number, m: Matrix<readonly U
   const b0 = inverse(base, map(m, (x) => x[0]));
   const b = [b0];
   for (let k = 1; k <= directions; k++) b.push(map(matmul(base, b0, matmul(base, map(m, (x) => x[k]), b0)), (x) => base.neg(x)));
+  return { rows: m.rows, cols: m.cols, data: b0.data.map((_, i) => b.map((bk) => bk.data[i])) };
+}
+
+/**
+ * Inverse of a matrix of exact second-order duals (dual.ts): B0 = A0⁻¹, Bk = −B0 Ak B0 and
+ * Ckl(B) = −B0 (Ckl(A) B0 + Ak Bl + Al Bk), or −B0 (Ckk(A) B0 + Ak Bk) on the diagonal: the
+ * second-order terms of A B = I. Never for floats.
+ */
+function secondOrderDualInverse<U>(base: Field<U>, n: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
+  const part = (slot: number) => map(m, (x) => x[slot]);
+  const negated = (x: Matrix<U>) => map(x, (v) => base.neg(v));
+  const b0 = inverse(base, part(0));
+  const b: Matrix<U>[] = [b0];
+  const a: Matrix<U>[] = [part(0)];
+  for (let k = 1; k <= n; k++) {
+    a.push(part(k));
+    b.push(negated(matmul(base, b0, matmul(base, a[k], b0))));
+  }
+  for (let k = 0; k < n; k++) {
+    for (let l = k; l < n; l++) {
+      let s = add(base, matmul(base, part(b.length), b0), matmul(base, a[1 + k], b[1 + l]));
+      if (k !== l) s = add(base, s, matmul(base, a[1 + l], b[1 + k]));
+      b.push(negated(matmul(base, b0, s)));
+    }
+  }
   return { rows: m.rows, cols: m.cols, data: b0.data.map((_, i) => b.map((bk) => bk.data[i])) };
 }
 
