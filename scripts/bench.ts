@@ -44,15 +44,17 @@ const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
  *
  * What the bracket does not cancel is the machine's jitter: identical work varies by some 15% from
  * one second to the next here (the noise probe, scripts/bench/noise.ts), and two identical builds
- * by 5–10%, while the warm budget is 5%. A median holds only over several brackets: seven cold and
- * seven warm ones on the real site (seconds each); on the largest synthetic site, whose warm ratio
- * is a budget, one cold build (its budget is 2×, far from the measured ratio) and five warm ones;
+ * by 5–10%, while the warm budget is 5%. A median holds only over several brackets: eleven cold and
+ * eleven warm ones on the real site (seconds each); on the largest synthetic site, whose warm ratio
+ * is a budget, one cold build (its budget is 2×, far from the measured ratio) and seven warm ones;
  * one of each on the smaller synthetic sites, which show how the cost grows and carry no ratio
- * budget. A 10k build takes two minutes: the largest site's thirteen builds are most of the run.
+ * budget. A 10k build takes about a minute and a half: the largest site's seventeen builds are
+ * about half the run. (Seven brackets on the real site and five on the largest until the builds
+ * got faster: the medians of two runs of the same code differed by more than a budget's margin.)
  */
-const REAL_SITE_PLAN: readonly BuildKind[] = ['off', ...Array.from({ length: 7 }, () => ['cold', 'off', 'warm', 'off'] as const).flat()];
+const REAL_SITE_PLAN: readonly BuildKind[] = ['off', ...Array.from({ length: 11 }, () => ['cold', 'off', 'warm', 'off'] as const).flat()];
 const SYNTHETIC_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', 'warm', 'off'];
-const LARGEST_SITE_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', ...Array.from({ length: 5 }, () => ['warm', 'off'] as const).flat()];
+const LARGEST_SITE_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', ...Array.from({ length: 7 }, () => ['warm', 'off'] as const).flat()];
 
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
