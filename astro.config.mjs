@@ -1,16 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import notesIntegration from './src/site/integration.ts';
 import { siteMarkdown } from './src/site/markdown-config.ts';
-import { createKatexStash, stashKatexIn } from './src/site/katex-stash.ts';
+import { unifiedWithKatexStash } from './src/site/katex-stash.ts';
 import { formulaCheckEnabled } from './src/verification/site.ts';
 
 const root = process.cwd();
 const checkFormulas = formulaCheckEnabled();
-const markdown = siteMarkdown({ root, checkFormulas });
-// KaTeX's output skips the HTML re-parse Astro ends its pipeline with (src/site/katex-stash.ts).
-const katex = createKatexStash();
 
 export default defineConfig({
   site: 'https://matrix-calculus.example.org',
@@ -23,6 +19,7 @@ export default defineConfig({
   integrations: [notesIntegration({ root, checkFormulas })],
   markdown: {
     // Smart quotes would rewrite the notes' ASCII quotes inside prose; the notes keep their own typography.
-    processor: stashKatexIn(unified({ smartypants: false, remarkPlugins: markdown.remarkPlugins, rehypePlugins: [...markdown.rehypePlugins, katex.plugin] }), katex),
+    // KaTeX's output skips the HTML re-parse Astro ends its pipeline with (src/site/katex-stash.ts).
+    processor: unifiedWithKatexStash({ smartypants: false, ...siteMarkdown({ root, checkFormulas }) }),
   },
 });

@@ -16,6 +16,7 @@
  * writes are the same byte for byte (test/site/katex-stash.test.ts builds a page both ways).
  */
 import { randomBytes } from 'node:crypto';
+import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
@@ -67,27 +68,26 @@ export function createKatexStash(): KatexStash {
   };
 }
 
-/** What {@link stashKatexIn} needs of an Astro Markdown processor (the object `unified()` of @astrojs/markdown-remark returns). */
-export interface MarkdownProcessor {
-  createRenderer(shared: never): Promise<{ render(content: string, options?: never): Promise<{ code: string }> }>;
-}
+/** The options of Astro's unified processor (`unified()` of @astrojs/markdown-remark). */
+export type UnifiedOptions = NonNullable<Parameters<typeof unified>[0]>;
 
 /**
- * The processor with every page's KaTeX restored after rendering. The stash's plugin must be the
- * processor's last rehype plugin.
+ * Astro's unified processor with KaTeX kept out of its closing re-parse: the stash's plugin after
+ * the given rehype plugins, and every page's KaTeX restored after rendering.
  *
- * @param processor Astro's unified processor, built with `stash.plugin` last among its rehype plugins.
- * @param stash The stash.
+ * @param options The processor's options, as `unified()` takes them.
+ * @param stash The stash (a new one by default).
  */
-export function stashKatexIn<P extends MarkdownProcessor>(processor: P, stash: KatexStash): P {
+export function unifiedWithKatexStash(options: UnifiedOptions, stash: KatexStash = createKatexStash()): ReturnType<typeof unified> {
+  const processor = unified({ ...options, rehypePlugins: [...(options.rehypePlugins ?? []), stash.plugin] });
   return {
     ...processor,
-    async createRenderer(shared: never) {
+    async createRenderer(shared) {
       const renderer = await processor.createRenderer(shared);
       return {
         ...renderer,
-        async render(content: string, options?: never) {
-          const result = await renderer.render(content, options);
+        async render(content, renderOptions) {
+          const result = await renderer.render(content, renderOptions);
           return { ...result, code: stash.restore(result.code) };
         },
       };

@@ -134,13 +134,24 @@ describe('inverse of exact jets', () => {
   });
 });
 
+/** A random value of a field of coefficient arrays (a dual): its zero one time in four, else coefficients zero one time in three. */
+function randomCoefficients<T>(D: Field<readonly T[]>, size: number, rng: Random, leaf: () => T, zero: T): readonly T[] {
+  return rng.int(0, 3) === 0 ? D.zero : Array.from({ length: size }, () => (rng.int(0, 2) === 0 ? zero : leaf()));
+}
+
+/** Exact bases to build duals over: the rationals, and jets of the given order over them (nesting). */
+function exactBases(rng: Random, innerOrder: number): [Field<unknown>, () => unknown][] {
+  const inner = jetField(Q, innerOrder);
+  return [
+    [Q, () => rational(rng)],
+    [inner, () => randomJet(inner, rng, () => rational(rng))],
+  ];
+}
+
 describe('duals: first-order AD in many directions at once', () => {
   /** Direction k of a dual: the first-order jet (a0, ak). */
   const along = <T>(a: Dual<T>, k: number): Jet<T> => [a[0], a[k]];
-  const randomDual = <T>(D: Field<Dual<T>>, rng: Random, leaf: () => T): Dual<T> => {
-    const n = D.dual?.directions ?? 0;
-    return rng.int(0, 3) === 0 ? D.zero : Array.from({ length: n + 1 }, () => (rng.int(0, 2) === 0 ? (D.dual?.base.zero as T) : leaf()));
-  };
+  const randomDual = <T>(D: Field<Dual<T>>, rng: Random, leaf: () => T): Dual<T> => randomCoefficients(D, (D.dual?.directions ?? 0) + 1, rng, leaf, D.dual?.base.zero as T);
 
   test.each([1, 4, 9])('over float64 (%i directions, and over float jets) each direction is the first-order jet, to the bit', (n) => {
     const rng = createRandom(30 + n);
@@ -176,12 +187,7 @@ describe('duals: first-order AD in many directions at once', () => {
 
   test.each([1, 4, 9])('over the rationals (%i directions, and over exact jets) each direction is the first-order jet', (n) => {
     const rng = createRandom(40 + n);
-    const inner = jetField(Q, 2);
-    const cases: [Field<unknown>, () => unknown][] = [
-      [Q, () => rational(rng)],
-      [inner, () => randomJet(inner, rng, () => rational(rng))],
-    ];
-    for (const [base, leaf] of cases) {
+    for (const [base, leaf] of exactBases(rng, 2)) {
       const D = dualField(base, n) as Field<Dual<unknown>>;
       const J = jetField(base, 1) as Field<Jet<unknown>>;
       for (let i = 0; i < 100; i++) {
@@ -236,16 +242,11 @@ describe('second-order duals: a Hessian in one pass', () => {
     return [a[0], first, second];
   };
   const randomDual2 = <T>(D: Field<SecondOrderDual<T>>, n: number, rng: Random, leaf: () => T, zero: T): SecondOrderDual<T> =>
-    rng.int(0, 3) === 0 ? D.zero : Array.from({ length: 1 + n + (n * (n + 1)) / 2 }, () => (rng.int(0, 2) === 0 ? zero : leaf()));
+    randomCoefficients(D, 1 + n + (n * (n + 1)) / 2, rng, leaf, zero);
 
   test.each([1, 3, 6])('over the rationals (%i directions, and over exact jets) every operation agrees with second-order jets along any direction', (n) => {
     const rng = createRandom(60 + n);
-    const inner = jetField(Q, 1);
-    const cases: [Field<unknown>, () => unknown][] = [
-      [Q, () => rational(rng)],
-      [inner, () => randomJet(inner, rng, () => rational(rng))],
-    ];
-    for (const [base, leaf] of cases) {
+    for (const [base, leaf] of exactBases(rng, 1)) {
       const D = secondOrderDualField(base, n) as Field<SecondOrderDual<unknown>>;
       const J = jetField(base, 2) as Field<Jet<unknown>>;
       for (let i = 0; i < 60; i++) {

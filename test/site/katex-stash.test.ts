@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
-import { createKatexStash, stashKatexIn } from '../../src/site/katex-stash.js';
+import { createKatexStash, unifiedWithKatexStash } from '../../src/site/katex-stash.js';
 import { siteMarkdown } from '../../src/site/markdown-config.js';
 import { listNoteFiles } from '../../src/site/notes.js';
 import { ROOT } from '../helpers/site.js';
@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/site.js';
 const markdown = siteMarkdown({ root: ROOT, checkFormulas: true });
 const stash = createKatexStash();
 const plain = await unified({ smartypants: false, ...markdown }).createRenderer({});
-const stashing = await stashKatexIn(unified({ smartypants: false, ...markdown, rehypePlugins: [...markdown.rehypePlugins, stash.plugin] }), stash).createRenderer({});
+const stashing = await unifiedWithKatexStash({ smartypants: false, ...markdown }, stash).createRenderer({});
 // The stash's plugin without its restore: what the re-parse sees.
 const unrestored = await unified({ smartypants: false, ...markdown, rehypePlugins: [...markdown.rehypePlugins, createKatexStash().plugin] }).createRenderer({});
 

@@ -1,13 +1,13 @@
 import type { DerivativeNode, WrtSpec } from '../latex/ast.js';
 import { type Env, entryOffset, evaluate, memberKey } from '../numeric/evaluate.js';
-import { type Dual, dualField, type SecondOrderDual, secondOrderDualField, secondOrderIndex } from '../numeric/dual.js';
+import { dualField, secondOrderDualField, secondOrderIndex } from '../numeric/dual.js';
 import { type Jet, jetField } from '../numeric/jet.js';
 import { NotCheckableError, UnsupportedError } from '../numeric/errors.js';
 import type { Field } from '../numeric/field.js';
 import { type Matrix, add, fromFunction, map, scale, transpose } from '../numeric/matrix.js';
 import { foldDefinition, mentions } from './fold.js';
 
-/** Values lifted to constants of a jet or dual field, per field: every direction of a Hessian lifts the same (immutable) values. */
+/** Values lifted to constants of a jet or dual field, per field: the passes of a mixed entry derivative lift the same (immutable) values. */
 const liftedValues = new WeakMap<Field<unknown>, WeakMap<Matrix<unknown>, Matrix<unknown>>>();
 
 function liftValue<T, U>(J: Field<U>, v: Matrix<T>, constant: (x: T) => U): Matrix<U> {
@@ -113,19 +113,8 @@ function along<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>,
  * direction of vec x at once (numeric/dual.ts), the same values as one jet pass per direction.
  */
 export function jacobian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
-  const { F } = env;
   const n = x.data.length;
-  const lifted = liftInto(env, dualField(F, n), n + 1);
-  const unit = F.fromInt(1);
-  const seeded = fromFunction(x.rows, x.cols, (i, j) => {
-    const k = i + j * x.rows;
-    const out = new Array<T>(n + 1).fill(F.zero);
-    out[0] = x.data[k];
-    out[k + 1] = unit;
-    return out as Dual<T>;
-  });
-  lifted.values.set(name, seeded);
-  const f = evaluate(node.of, lifted);
+  const f = evaluate(node.of, inEveryDirection(env, dualField(env.F, n), n + 1, name, x));
   return fromFunction(f.data.length, n, (i, j) => f.data[i][j + 1]);
 }
 
@@ -136,22 +125,38 @@ export function jacobian<T>(env: Env<T>, node: DerivativeNode, name: string, x: 
 export function hessian<T>(env: Env<T>, node: DerivativeNode, name: string, x: Matrix<T>): Matrix<T> {
   const { F } = env;
   const n = x.data.length;
-  const size = 1 + n + (n * (n + 1)) / 2;
-  const lifted = liftInto(env, secondOrderDualField(F, n), size);
-  const unit = F.fromInt(1);
-  const seeded = fromFunction(x.rows, x.cols, (i, j) => {
-    const k = i + j * x.rows;
-    const out = new Array<T>(size).fill(F.zero);
-    out[0] = x.data[k];
-    out[1 + k] = unit;
-    return out as SecondOrderDual<T>;
-  });
-  lifted.values.set(name, seeded);
-  const f = evaluate(node.of, lifted);
+  const f = evaluate(node.of, inEveryDirection(env, secondOrderDualField(F, n), 1 + n + (n * (n + 1)) / 2, name, x));
   if (f.data.length !== 1) throw new UnsupportedError('a Hessian of a function that is not scalar', node.span);
   const c = f.data[0];
   const two = F.fromInt(2);
   return fromFunction(n, n, (i, j) => (i === j ? F.mul(two, c[secondOrderIndex(n, i, i)]) : c[secondOrderIndex(n, Math.min(i, j), Math.max(i, j))]));
+}
+
+/**
+ * The environment lifted into a dual field (first or second order) in every direction of vec x:
+ * entry k of x moves along direction k, `[x_k, 0, …, 1 (at 1 + k), …, 0]`.
+ *
+ * @param env The environment.
+ * @param D The dual field over env.F, in x.data.length directions.
+ * @param size The length of D's arrays.
+ * @param name Where x's value lives.
+ * @param x The variable's value.
+ */
+function inEveryDirection<T>(env: Env<T>, D: Field<readonly T[]>, size: number, name: string, x: Matrix<T>): Env<readonly T[]> {
+  const { F } = env;
+  const lifted = liftInto(env, D, size);
+  const unit = F.fromInt(1);
+  lifted.values.set(
+    name,
+    fromFunction(x.rows, x.cols, (i, j) => {
+      const k = i + j * x.rows;
+      const out = new Array<T>(size).fill(F.zero);
+      out[0] = x.data[k];
+      out[1 + k] = unit;
+      return out;
+    }),
+  );
+  return lifted;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Coefficients, coefficients, type Products } from './coefficients.js';
 import { builtOnce, type Field } from './field.js';
 import { floatField } from './float.js';
 
@@ -29,43 +30,21 @@ export function dualField<T>(base: Field<T>, directions: number): Field<Dual<T>>
 function buildDualField<T>(base: Field<T>, directions: number): Field<Dual<T>> {
   const size = directions + 1;
   const z = base.zero;
-  const constant = (c: T): Dual<T> => {
-    const out = new Array<T>(size).fill(z);
-    out[0] = c;
-    return out;
-  };
-  const zero = constant(z);
-  // Over an exact field, an all-zero result is the field's own zero, which a level above skips in turn.
-  const collapse = base.exact ? (out: T[]): Dual<T> => (out.every((x) => x === z) ? zero : out) : (out: T[]): Dual<T> => out;
-  const { add, sub, mul, mulAdd } = base.exact
-    ? exactKernels(base, size, collapse)
-    : base === (floatField as Field<unknown>)
-      ? (floatKernels(size) as unknown as Kernels<T>)
-      : kernels(base, size);
+  const shared = coefficients(base, size);
   const one = base.fromInt(1);
   const inverseOne = base.fromRatio(1n, 1n);
   const field: Field<Dual<T>> = {
     name: `dual${directions}(${base.name})`,
-    exact: base.exact,
-    zero,
-    one: constant(base.one),
-    fromInt: (n) => constant(base.fromInt(n)),
-    fromRatio: (n, d) => constant(base.fromRatio(n, d)),
-    add,
-    sub,
-    mul,
-    mulAdd,
+    ...shared.linear,
+    ...(base.exact ? exactProducts(base, size, shared) : base === (floatField as Field<unknown>) ? (floatProducts(size) as unknown as Products<T>) : fieldProducts(base, size)),
     // The jet's quotient: out1 = (a1 − b1·out0) / b0.
     div: (a, b) => {
       const out = new Array<T>(size);
       out[0] = base.div(a[0], b[0]);
       for (let k = 1; k < size; k++) out[k] = base.exact && b[k] === z ? (a[k] === z ? z : base.div(a[k], b[0])) : base.div(base.sub(a[k], base.mul(b[k], out[0])), b[0]);
-      return collapse(out);
+      return shared.collapse(out);
     },
-    neg: (a) => collapse(a.map((x) => base.neg(x))),
-    toNumber: (a) => base.toNumber(a[0]),
-    isZero: (a) => base.isZero(a[0]),
-    dual: { base: base as Field<unknown>, directions },
+    dual: { base: base as Field<unknown>, directions, order: 1 },
   };
   const baseExp = base.exp?.bind(base);
   const baseLog = base.log?.bind(base);
@@ -89,15 +68,8 @@ function buildDualField<T>(base: Field<T>, directions: number): Field<Dual<T>> {
   return field;
 }
 
-interface Kernels<T> {
-  add(a: Dual<T>, b: Dual<T>): Dual<T>;
-  sub(a: Dual<T>, b: Dual<T>): Dual<T>;
-  mul(a: Dual<T>, b: Dual<T>): Dual<T>;
-  mulAdd(s: Dual<T>, a: Dual<T>, b: Dual<T>): Dual<T>;
-}
-
-/** Over float64: the operators inline, in the order of {@link kernels} (and of the jets' float kernels), so the same bits. */
-function floatKernels(size: number): Kernels<number> {
+/** Over float64: the operators inline, in the order of {@link fieldProducts} (and of the jets' float kernels), so the same bits. */
+function floatProducts(size: number): Products<number> {
   const product = (a: Dual<number>, b: Dual<number>, out: number[]): number[] => {
     const a0 = a[0];
     const b0 = b[0];
@@ -106,16 +78,6 @@ function floatKernels(size: number): Kernels<number> {
     return out;
   };
   return {
-    add(a, b) {
-      const out = new Array<number>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] + b[k];
-      return out;
-    },
-    sub(a, b) {
-      const out = new Array<number>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] - b[k];
-      return out;
-    },
     mul: (a, b) => product(a, b, new Array<number>(size)),
     mulAdd(s, a, b) {
       const out = product(a, b, new Array<number>(size));
@@ -126,23 +88,13 @@ function floatKernels(size: number): Kernels<number> {
 }
 
 /** Through the base's operations, as the first-order jet kernels do them: a product's component k is `a0·bk + ak·b0`. */
-function kernels<T>(base: Field<T>, size: number): Kernels<T> {
+function fieldProducts<T>(base: Field<T>, size: number): Products<T> {
   const product = (a: Dual<T>, b: Dual<T>, out: T[]): T[] => {
     out[0] = base.mul(a[0], b[0]);
     for (let k = 1; k < size; k++) out[k] = base.mulAdd(base.mul(a[0], b[k]), a[k], b[0]);
     return out;
   };
   return {
-    add(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = base.add(a[k], b[k]);
-      return out;
-    },
-    sub(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = base.sub(a[k], b[k]);
-      return out;
-    },
     mul: (a, b) => product(a, b, new Array<T>(size)),
     mulAdd(s, a, b) {
       const out = product(a, b, new Array<T>(size));
@@ -152,8 +104,8 @@ function kernels<T>(base: Field<T>, size: number): Kernels<T> {
   };
 }
 
-/** Over an exact field: terms with a zero factor (the base's zero object) are skipped; the values are the same. */
-function exactKernels<T>(base: Field<T>, size: number, collapse: (out: T[]) => Dual<T>): Kernels<T> {
+/** Over an exact field: terms with a zero factor are skipped, an all-zero result collapses (coefficients.ts); the values are the same. */
+function exactProducts<T>(base: Field<T>, size: number, shared: Coefficients<T>): Products<T> {
   const z = base.zero;
   const mulAdd = (s: Dual<T>, a: Dual<T>, b: Dual<T>): Dual<T> => {
     const out = new Array<T>(size);
@@ -166,23 +118,9 @@ function exactKernels<T>(base: Field<T>, size: number, collapse: (out: T[]) => D
       if (a[k] !== z && b0 !== z) acc = acc === z ? base.mul(a[k], b0) : base.mulAdd(acc, a[k], b0);
       out[k] = acc;
     }
-    return collapse(out);
+    return shared.collapse(out);
   };
-  const zero = collapse(new Array<T>(size).fill(z));
-  return {
-    add(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] === z ? b[k] : b[k] === z ? a[k] : base.add(a[k], b[k]);
-      return collapse(out);
-    },
-    sub(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = b[k] === z ? a[k] : base.sub(a[k], b[k]);
-      return collapse(out);
-    },
-    mul: (a, b) => mulAdd(zero, a, b),
-    mulAdd,
-  };
+  return { mul: (a, b) => mulAdd(shared.zero, a, b), mulAdd };
 }
 
 /**
@@ -219,14 +157,8 @@ function buildSecondOrderDualField<T>(base: Field<T>, n: number): Field<SecondOr
   const pairK: number[] = [];
   const pairL: number[] = [];
   for (let k = 0; k < n; k++) for (let l = k; l < n; l++) (pairK.push(k), pairL.push(l));
-  const constant = (c: T): SecondOrderDual<T> => {
-    const out = new Array<T>(size).fill(z);
-    out[0] = c;
-    return out;
-  };
-  const zero = constant(z);
+  const shared = coefficients(base, size);
   const exact = base.exact;
-  const collapse = exact ? (out: T[]): SecondOrderDual<T> => (out.every((x) => x === z) ? zero : out) : (out: T[]): SecondOrderDual<T> => out;
   /** acc + x·y, a term with an exact zero factor skipped (exact fields only: over floats 0·∞ must stay NaN). */
   const term = exact ? (acc: T, x: T, y: T): T => (x === z || y === z ? acc : acc === z ? base.mul(x, y) : base.mulAdd(acc, x, y)) : (acc: T, x: T, y: T): T => base.mulAdd(acc, x, y);
   /** s + a·b: value, gradient, then each c_kl = a0 b_kl + a_kl b0 + (a_k b_l + a_l b_k, or a_k b_k on the diagonal). */
@@ -244,27 +176,13 @@ function buildSecondOrderDualField<T>(base: Field<T>, n: number): Field<SecondOr
       if (k !== l) acc = term(acc, a[l], b[k]);
       out[slot] = acc;
     }
-    return collapse(out);
+    return shared.collapse(out);
   };
   const half = base.fromRatio(1n, 2n);
   const field: Field<SecondOrderDual<T>> = {
     name: `dual2x${n}(${base.name})`,
-    exact,
-    zero,
-    one: constant(base.one),
-    fromInt: (m) => constant(base.fromInt(m)),
-    fromRatio: (num, den) => constant(base.fromRatio(num, den)),
-    add(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = exact && a[k] === z ? b[k] : exact && b[k] === z ? a[k] : base.add(a[k], b[k]);
-      return collapse(out);
-    },
-    sub(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = exact && b[k] === z ? a[k] : base.sub(a[k], b[k]);
-      return collapse(out);
-    },
-    mul: (a, b) => mulAdd(zero, a, b),
+    ...shared.linear,
+    mul: (a, b) => mulAdd(shared.zero, a, b),
     mulAdd,
     // q = a / b from a = q·b: q_k = (a_k − b_k q0) / b0, c_kl(q) = (c_kl(a) − c_kl(b) q0 − b_k q_l − b_l q_k) / b0.
     div(a, b) {
@@ -282,12 +200,9 @@ function buildSecondOrderDualField<T>(base: Field<T>, n: number): Field<SecondOr
         if (k !== l) s = minus(s, b[l], out[k]);
         out[slot] = exact && s === z ? z : base.div(s, b0);
       }
-      return collapse(out);
+      return shared.collapse(out);
     },
-    neg: (a) => collapse(a.map((x) => (exact && x === z ? z : base.neg(x)))),
-    toNumber: (a) => base.toNumber(a[0]),
-    isZero: (a) => base.isZero(a[0]),
-    secondOrderDual: { base: base as Field<unknown>, directions: n },
+    dual: { base: base as Field<unknown>, directions: n, order: 2 },
   };
   /** Σ over the second-order part of the square of the gradient part: a_k a_l off the diagonal, a_k²/2 on it. */
   const gradientSquare = (a: SecondOrderDual<T>, p: number): T => {

@@ -28,10 +28,8 @@ export interface Field<T> {
   isZero(a: T): boolean;
   /** For a field of truncated Taylor jets: its coefficients' field and its order (kernels may then work coefficient-wise). */
   readonly jet?: { readonly base: Field<unknown>; readonly order: number };
-  /** For a field of first-order duals in many directions (dual.ts): its coefficients' field and the number of directions. */
-  readonly dual?: { readonly base: Field<unknown>; readonly directions: number };
-  /** For a field of second-order duals in many directions (dual.ts): its coefficients' field and the number of directions. */
-  readonly secondOrderDual?: { readonly base: Field<unknown>; readonly directions: number };
+  /** For a field of first- or second-order duals in many directions (dual.ts): its coefficients' field, the number of directions and the order. */
+  readonly dual?: { readonly base: Field<unknown>; readonly directions: number; readonly order: 1 | 2 };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Coefficients, coefficients, type Products } from './coefficients.js';
 import { builtOnce, type Field } from './field.js';
 import { floatField } from './float.js';
 
@@ -17,11 +18,7 @@ export function jetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
 
 function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
   const size = order + 1;
-  const constant = (c: T): Jet<T> => {
-    const out = new Array<T>(size).fill(base.zero);
-    out[0] = c;
-    return out;
-  };
+  const shared = coefficients(base, size);
   const inverseInts = Array.from({ length: size }, (_, k) => (k === 0 ? base.zero : base.fromRatio(1n, BigInt(k))));
   const div = (a: Jet<T>, b: Jet<T>): Jet<T> => {
     const out = new Array<T>(size);
@@ -32,23 +29,11 @@ function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
     }
     return out;
   };
-  const zero = constant(base.zero);
-  const { add, sub, mul, mulAdd } = kernels(base, size, zero);
   const field: Field<Jet<T>> = {
     name: `jet${order}(${base.name})`,
-    exact: base.exact,
-    zero,
-    one: constant(base.one),
-    fromInt: (n) => constant(base.fromInt(n)),
-    fromRatio: (n, d) => constant(base.fromRatio(n, d)),
-    add,
-    sub,
-    mul,
-    mulAdd,
+    ...shared.linear,
+    ...products(base, size, shared),
     div,
-    neg: (a) => a.map((x) => base.neg(x)),
-    toNumber: (a) => base.toNumber(a[0]),
-    isZero: (a) => base.isZero(a[0]),
     jet: { base: base as Field<unknown>, order },
   };
   const baseExp = base.exp?.bind(base);
@@ -80,34 +65,16 @@ function buildJetField<T>(base: Field<T>, order: number): Field<Jet<T>> {
   return field;
 }
 
-/** Sum, difference and product of jets: the innermost arithmetic of every derivative (plain loops, no closures per coefficient). */
-interface Kernels<T> {
-  add(a: Jet<T>, b: Jet<T>): Jet<T>;
-  sub(a: Jet<T>, b: Jet<T>): Jet<T>;
-  mul(a: Jet<T>, b: Jet<T>): Jet<T>;
-  mulAdd(s: Jet<T>, a: Jet<T>, b: Jet<T>): Jet<T>;
+/** The products of jets: float64 with the operators inline, exact fields skipping zeros, else through the base's calls. */
+function products<T>(base: Field<T>, size: number, shared: Coefficients<T>): Products<T> {
+  if (base === (floatField as Field<unknown>)) return floatProducts(size) as unknown as Products<T>;
+  if (!base.exact) return fieldProducts(base, size);
+  return exactProducts(base, size, shared);
 }
 
-/** The kernels for a base field: float64 with the operators inline, exact fields skipping zeros, else through the base's calls. */
-function kernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T> {
-  if (base === (floatField as Field<unknown>)) return floatKernels(size) as unknown as Kernels<T>;
-  if (!base.exact) return fieldKernels(base, size);
-  return exactKernels(base, size, zero);
-}
-
-/** Over float64: `+` and `*` are floatField's own operations, in the same order as {@link fieldKernels}, so the same bits. */
-function floatKernels(size: number): Kernels<number> {
+/** Over float64: `*` and `+` are floatField's own operations, in the same order as {@link fieldProducts}, so the same bits. */
+function floatProducts(size: number): Products<number> {
   return {
-    add(a, b) {
-      const out = new Array<number>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] + b[k];
-      return out;
-    },
-    sub(a, b) {
-      const out = new Array<number>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] - b[k];
-      return out;
-    },
     mul(a, b) {
       const out = new Array<number>(size);
       for (let k = 0; k < size; k++) {
@@ -130,18 +97,8 @@ function floatKernels(size: number): Kernels<number> {
 }
 
 /** Through the base field's operations (`mulAdd` is exactly `add` after `mul`): for jets over float jets, where every operation must stay. */
-function fieldKernels<T>(base: Field<T>, size: number): Kernels<T> {
+function fieldProducts<T>(base: Field<T>, size: number): Products<T> {
   return {
-    add(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = base.add(a[k], b[k]);
-      return out;
-    },
-    sub(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = base.sub(a[k], b[k]);
-      return out;
-    },
     mul(a, b) {
       const out = new Array<T>(size);
       for (let k = 0; k < size; k++) {
@@ -164,14 +121,11 @@ function fieldKernels<T>(base: Field<T>, size: number): Kernels<T> {
 }
 
 /**
- * Over an exact field: terms with a zero coefficient (the base's zero object) are skipped, and an all-zero
- * result is the jet field's own zero, which the next jet level up skips in turn. Most coefficients of
- * constants and of unit directions are zeros; exact results are the same without them (not so over floats:
- * 0·∞ and −0 + 0 change the bits).
+ * Over an exact field: terms with a zero coefficient are skipped and an all-zero result collapses
+ * (coefficients.ts). Most coefficients of constants and of unit directions are zeros.
  */
-function exactKernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T> {
+function exactProducts<T>(base: Field<T>, size: number, shared: Coefficients<T>): Products<T> {
   const z = base.zero;
-  const collapse = (out: T[]): Jet<T> => (out.every((x) => x === z) ? zero : out);
   const mulAdd = (s: Jet<T>, a: Jet<T>, b: Jet<T>): Jet<T> => {
     const out = new Array<T>(size);
     for (let k = 0; k < size; k++) {
@@ -183,22 +137,9 @@ function exactKernels<T>(base: Field<T>, size: number, zero: Jet<T>): Kernels<T>
       }
       out[k] = acc;
     }
-    return collapse(out);
+    return shared.collapse(out);
   };
-  return {
-    add(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = a[k] === z ? b[k] : b[k] === z ? a[k] : base.add(a[k], b[k]);
-      return collapse(out);
-    },
-    sub(a, b) {
-      const out = new Array<T>(size);
-      for (let k = 0; k < size; k++) out[k] = b[k] === z ? a[k] : base.sub(a[k], b[k]);
-      return collapse(out);
-    },
-    mul: (a, b) => mulAdd(zero, a, b),
-    mulAdd,
-  };
+  return { mul: (a, b) => mulAdd(shared.zero, a, b), mulAdd };
 }
 
 /** The jet `c + t·v` (a variable moving along direction v). */

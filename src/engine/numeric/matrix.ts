@@ -132,14 +132,13 @@ function sameEntries(a: Matrix<unknown>, b: Matrix<unknown>): boolean {
 export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
   const last = lastInverse.get(F as Field<unknown>);
   if (last && sameEntries(last.matrix, m)) return last.inverse as Matrix<T>;
+  const parts = m as Matrix<readonly unknown[]>;
   const result =
     F.jet && F.exact
-      ? (jetInverse(F.jet.base, F.jet.order, m as Matrix<readonly unknown[]>) as Matrix<T>)
+      ? (jetInverse(F.jet.base, F.jet.order, parts) as Matrix<T>)
       : F.dual && F.exact
-        ? (dualInverse(F.dual.base, F.dual.directions, m as Matrix<readonly unknown[]>) as Matrix<T>)
-        : F.secondOrderDual && F.exact
-          ? (secondOrderDualInverse(F.secondOrderDual.base, F.secondOrderDual.directions, m as Matrix<readonly unknown[]>) as Matrix<T>)
-          : gaussJordanInverse(F, m);
+        ? (dualInverse(F.dual.base, F.dual.directions, F.dual.order, parts) as Matrix<T>)
+        : gaussJordanInverse(F, m);
   lastInverse.set(F as Field<unknown>, { matrix: m, inverse: result });
   return result;
 }
@@ -151,50 +150,52 @@ export function inverse<T>(F: Field<T>, m: Matrix<T>): Matrix<T> {
  * equal to elimination's, and it throws on the same singular primal. Never for floats: other operations, other bits.
  */
 function jetInverse<U>(base: Field<U>, order: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
-  const a = Array.from({ length: order + 1 }, (_, k) => map(m, (x) => x[k]));
+  const a = Array.from({ length: order + 1 }, (_, k) => partOf(m, k));
   const b = [inverse(base, a[0])];
   for (let k = 1; k <= order; k++) {
     let s = matmul(base, a[1], b[k - 1]);
     for (let j = 2; j <= k; j++) s = add(base, s, matmul(base, a[j], b[k - j]));
-    b.push(map(matmul(base, b[0], s), (x) => base.neg(x)));
+    b.push(negate(base, matmul(base, b[0], s)));
   }
-  return { rows: m.rows, cols: m.cols, data: b[0].data.map((_, i) => b.map((bk) => bk.data[i])) };
+  return fromParts(b);
 }
 
 /**
- * Inverse of a matrix of exact duals A0 + Σk εk Ak: B0 = A0⁻¹ and Bk = −B0 (Ak B0), the first-order
- * {@link jetInverse} in each direction, with B0 computed once for all of them. Never for floats.
+ * Inverse of a matrix of exact duals in n directions (dual.ts), part by part from B0 = A0⁻¹, computed
+ * once for every direction: Bk = −B0 (Ak B0), the first-order {@link jetInverse} along each
+ * direction; at second order also Ckl(B) = −B0 (Ckl(A) B0 + Ak Bl + Al Bk), or −B0 (Ckk(A) B0 + Ak Bk)
+ * on the diagonal, the second-order terms of A B = I. Never for floats.
  */
-function dualInverse<U>(base: Field<U>, directions: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
-  const b0 = inverse(base, map(m, (x) => x[0]));
+function dualInverse<U>(base: Field<U>, n: number, order: 1 | 2, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
+  const size = order === 1 ? 1 + n : 1 + n + (n * (n + 1)) / 2;
+  const a = Array.from({ length: size }, (_, slot) => partOf(m, slot));
+  const b0 = inverse(base, a[0]);
   const b = [b0];
-  for (let k = 1; k <= directions; k++) b.push(map(matmul(base, b0, matmul(base, map(m, (x) => x[k]), b0)), (x) => base.neg(x)));
-  return { rows: m.rows, cols: m.cols, data: b0.data.map((_, i) => b.map((bk) => bk.data[i])) };
-}
-
-/**
- * Inverse of a matrix of exact second-order duals (dual.ts): B0 = A0⁻¹, Bk = −B0 Ak B0 and
- * Ckl(B) = −B0 (Ckl(A) B0 + Ak Bl + Al Bk), or −B0 (Ckk(A) B0 + Ak Bk) on the diagonal: the
- * second-order terms of A B = I. Never for floats.
- */
-function secondOrderDualInverse<U>(base: Field<U>, n: number, m: Matrix<readonly U[]>): Matrix<readonly U[]> {
-  const part = (slot: number) => map(m, (x) => x[slot]);
-  const negated = (x: Matrix<U>) => map(x, (v) => base.neg(v));
-  const b0 = inverse(base, part(0));
-  const b: Matrix<U>[] = [b0];
-  const a: Matrix<U>[] = [part(0)];
-  for (let k = 1; k <= n; k++) {
-    a.push(part(k));
-    b.push(negated(matmul(base, b0, matmul(base, a[k], b0))));
-  }
-  for (let k = 0; k < n; k++) {
-    for (let l = k; l < n; l++) {
-      let s = add(base, matmul(base, part(b.length), b0), matmul(base, a[1 + k], b[1 + l]));
-      if (k !== l) s = add(base, s, matmul(base, a[1 + l], b[1 + k]));
-      b.push(negated(matmul(base, b0, s)));
+  for (let k = 1; k <= n; k++) b.push(negate(base, matmul(base, b0, matmul(base, a[k], b0))));
+  if (order === 2) {
+    for (let k = 1; k <= n; k++) {
+      for (let l = k; l <= n; l++) {
+        let s = add(base, matmul(base, a[b.length], b0), matmul(base, a[k], b[l]));
+        if (k !== l) s = add(base, s, matmul(base, a[l], b[k]));
+        b.push(negate(base, matmul(base, b0, s)));
+      }
     }
   }
-  return { rows: m.rows, cols: m.cols, data: b0.data.map((_, i) => b.map((bk) => bk.data[i])) };
+  return fromParts(b);
+}
+
+/** Coefficient k of every entry of a matrix of coefficient arrays (jets, duals). */
+function partOf<U>(m: Matrix<readonly U[]>, k: number): Matrix<U> {
+  return map(m, (x) => x[k]);
+}
+
+/** A matrix of coefficient arrays from its parts, coefficient k of every entry from parts[k]. */
+function fromParts<U>(parts: readonly Matrix<U>[]): Matrix<readonly U[]> {
+  return { rows: parts[0].rows, cols: parts[0].cols, data: parts[0].data.map((_, i) => parts.map((part) => part.data[i])) };
+}
+
+function negate<U>(base: Field<U>, m: Matrix<U>): Matrix<U> {
+  return map(m, (x) => base.neg(x));
 }
 
 /** Inverse by Gauss–Jordan elimination; throws {@link SingularError} on a zero pivot. */
