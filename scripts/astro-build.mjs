@@ -26,7 +26,7 @@ import { verdictCacheDir } from '../src/verification/cache-dir.mjs';
 import { inputsUnchanged } from '../src/verification/input-stamp.mjs';
 
 /** The default bound of the old-generation heap, MB (see BENCHMARKS.md for what builds need). */
-const DEFAULT_HEAP_MB = 640;
+const DEFAULT_HEAP_MB = 512;
 
 const heapMb = Number(process.env.BUILD_HEAP_MB ?? DEFAULT_HEAP_MB);
 if (!Number.isInteger(heapMb) || heapMb < 128) {

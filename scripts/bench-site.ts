@@ -58,7 +58,7 @@ try {
     const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache, heapMb });
     const cpu = measure.cpuMs !== undefined ? `, CPU ${(measure.cpuMs / 1000).toFixed(1)} s` : '';
     const check = measure.check ? `, check ${measure.check.ms} ms, ${measure.check.hits} hits, ${measure.check.derived} derived (${measure.check.prefetched} by the prefetch before)` : '';
-    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakMb)} MB${check}`);
+    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakMb)} MB (sampled ${Math.round(measure.sampledMb ?? NaN)}, high-water ${Math.round(measure.highWaterMb ?? NaN)})${check}`);
   }
 } finally {
   if (!keep) {

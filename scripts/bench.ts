@@ -46,15 +46,16 @@ const THROUGHPUT_FORMULAS = QUICK ? 300 : 1000;
  * one second to the next here (the noise probe, scripts/bench/noise.ts), and two identical builds
  * by 5–10%, while the warm budget is 5%. A median holds only over several brackets: eleven cold and
  * eleven warm ones on the real site (seconds each); on the largest synthetic site, whose warm ratio
- * is a budget, one cold build (its budget is 2×, far from the measured ratio) and seven warm ones;
+ * is a budget, one cold build (its budget is 2×, far from the measured ratio) and nine warm ones;
  * one of each on the smaller synthetic sites, which show how the cost grows and carry no ratio
- * budget. A 10k build takes about a minute and a half: the largest site's seventeen builds are
- * about half the run. (Seven brackets on the real site and five on the largest until the builds
- * got faster: the medians of two runs of the same code differed by more than a budget's margin.)
+ * budget. A 10k build takes a minute or more: the largest site's twenty-one builds are about half
+ * the run. (Seven brackets on the real site and five on the largest until the builds got faster:
+ * the medians of two runs of the same code differed by more than a budget's margin. Seven on the
+ * largest until five unchecked 10k builds of one quarter hour took 56.9 to 84.3 s.)
  */
 const REAL_SITE_PLAN: readonly BuildKind[] = ['off', ...Array.from({ length: 11 }, () => ['cold', 'off', 'warm', 'off'] as const).flat()];
 const SYNTHETIC_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', 'warm', 'off'];
-const LARGEST_SITE_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', ...Array.from({ length: 7 }, () => ['warm', 'off'] as const).flat()];
+const LARGEST_SITE_PLAN: readonly BuildKind[] = ['off', 'cold', 'off', ...Array.from({ length: 9 }, () => ['warm', 'off'] as const).flat()];
 
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -79,7 +80,7 @@ async function buildSite(label: string, project: BenchProject, plan: readonly Bu
       const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: caches[caches.length - 1] });
       all.push({ kind, measure });
       const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';
-      log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB${check}`);
+      log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB (sampled ${Math.round(measure.sampledMb ?? NaN)}, high-water ${Math.round(measure.highWaterMb ?? NaN)})${check}`);
     }
   } finally {
     for (const cache of caches) rmSync(cache, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * One `astro build` of a throwaway project, run as `npm run build` runs it (scripts/astro-build.mjs,
  * which bounds Node's heap, with the verdict prefetch beside Astro's start), measured: wall time,
  * CPU time of all its processes (GNU time's report, when /usr/bin/time exists), peak memory (the
- * processes' proportional set sizes summed, sampled while they run), the formula check's log line
+ * processes' proportional set sizes summed, sampled while they run, and the kernel's high-water
+ * mark of the largest process, from GNU time), the formula check's log line
  * and the prefetch's. Every build starts without dist/ and
  * without Astro's caches, so builds differ only in what the benchmark varies: checking on or off,
  * and the verdict cache.
@@ -31,8 +32,15 @@ export interface BuildMeasure {
   wallMs: number;
   /** User + system CPU time of the build's processes and their threads (undefined without GNU time). */
   cpuMs?: number;
-  /** Peak memory of the build's processes together (their proportional set sizes summed), MB. */
+  /** Peak memory, MB: the larger of {@link BuildMeasure.sampledMb} and {@link BuildMeasure.highWaterMb}. */
   peakMb: number;
+  /** The build's processes together (their proportional set sizes summed), sampled every {@link POLL_MS} ms, MB. */
+  sampledMb?: number;
+  /**
+   * The kernel's high-water mark of the largest process's resident set (GNU time), MB: it misses no
+   * spike, where the samples can (the end of Astro's bundling lasts less than half a second).
+   */
+  highWaterMb?: number;
   /** The heap bound the launcher reported (MB). */
   heapMb?: number;
   /**
@@ -46,9 +54,16 @@ const HEAP_LINE = /heap bounded at (\d+) MB/;
 const CHECK_LINE = /checked (\d+) formulas in (\d+) ms .*verdict cache: (\d+) hit\(s\), (\d+) derived/;
 const PREFETCH_LINE = /verdict prefetch: (\d+) verdict\(s\) derived/;
 
-function parseGnuTime(text: string): { cpuMs: number } {
+/**
+ * What GNU time's report (`time -v`) says of a run: CPU time of the process and its waited-for
+ * descendants, and the largest resident set any of them reached.
+ *
+ * @param text The report.
+ */
+export function parseGnuTime(text: string): { cpuMs: number; highWaterMb?: number } {
   const seconds = (label: string) => Number(new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(text)?.[1] ?? NaN);
-  return { cpuMs: (seconds('User time') + seconds('System time')) * 1000 };
+  const kbytes = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
+  return { cpuMs: (seconds('User time') + seconds('System time')) * 1000, ...(Number.isFinite(kbytes) ? { highWaterMb: kbytes / 1024 } : {}) };
 }
 
 /**
@@ -97,14 +112,16 @@ export async function measureBuild(project: BenchProject, settings: BuildSetting
   clearInterval(poll);
   if (code !== 0) throw new Error(`astro build failed in ${project.root} (exit ${code}):\n${output.slice(-4000)}`);
 
-  const usage = gnuTime ? { cpuMs: parseGnuTime(readFileSync(timeReport, 'utf8')).cpuMs } : { cpuMs: undefined };
+  const usage = gnuTime ? parseGnuTime(readFileSync(timeReport, 'utf8')) : undefined;
   const line = CHECK_LINE.exec(output);
   const heap = HEAP_LINE.exec(output);
   const prefetched = Number(PREFETCH_LINE.exec(output)?.[1] ?? 0);
   return {
     wallMs,
-    ...usage,
-    peakMb: polledMb,
+    cpuMs: usage?.cpuMs,
+    peakMb: Math.max(polledMb, usage?.highWaterMb ?? 0),
+    sampledMb: polledMb,
+    ...(usage?.highWaterMb !== undefined ? { highWaterMb: usage.highWaterMb } : {}),
     ...(heap ? { heapMb: Number(heap[1]) } : {}),
     ...(line ? { check: { formulas: Number(line[1]), ms: Number(line[2]), hits: Number(line[3]), derived: Number(line[4]), prefetched } } : {}),
   };

@@ -91,9 +91,11 @@ function heapLine(sites: readonly SiteResult[]): string[] {
   return [
     `**Memory.** Every build runs as \`npm run build\` runs it (scripts/astro-build.mjs): Node's heap bounded at ${text}.`,
     'Unbounded, V8 grows the heap toward a quarter of the machine\'s memory before it collects, so peaks',
-    'then measure garbage not yet collected more than what a build needs (README, "Build speed"). A peak is that',
-    'of the build\'s processes together (the launcher, Astro, and the verdict prefetch beside Astro\'s start): their',
-    'proportional set sizes summed (pages they share count once), sampled every 200 ms.',
+    'then measure garbage not yet collected more than what a build needs (README, "Build speed"). A peak is the',
+    'larger of two measures. One is the build\'s processes together (the launcher, Astro, and the verdict prefetch',
+    'beside Astro\'s start): their proportional set sizes summed (pages they share count once), sampled every 200 ms.',
+    'The other is the kernel\'s high-water mark of the largest process\'s resident set (GNU time): the memory peaks',
+    'when Astro\'s bundler finishes, for less than half a second, which the samples can miss.',
     '',
   ];
 }

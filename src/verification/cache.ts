@@ -33,22 +33,51 @@ function decodeNonFinite(_key: string, value: unknown): unknown {
   return typeof value === 'object' && value !== null && NON_FINITE in value ? Number((value as Record<string, string>)[NON_FINITE]) : value;
 }
 
-/** A content-addressed store of JSON values on disk, with an in-memory layer. */
+/** How a cache writes its values to files and reads them back. */
+export interface Codec<T> {
+  /** The files' extension (a store's files are never read with another codec). */
+  extension: string;
+  encode(value: T): string;
+  /** Throws on a file it cannot read (a torn write): that is a miss. */
+  decode(text: string): T;
+}
+
+/** Values as JSON, Infinity and NaN included (the default). */
+export const JSON_CODEC: Codec<unknown> = {
+  extension: 'json',
+  encode: (value) => JSON.stringify(value, encodeNonFinite),
+  // A reviver makes JSON.parse several times slower: only for the files that need one.
+  decode: (text) => (text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text)),
+};
+
+/**
+ * Text as it is: a value that is already text (a page's widget JSON) is written without being
+ * quoted again, and read without a parse. The files are written whole, then renamed, so a file
+ * that exists is complete.
+ */
+export const TEXT_CODEC: Codec<string> = { extension: 'txt', encode: (text) => text, decode: (text) => text };
+
+/** A content-addressed store of values on disk (JSON unless told otherwise), with an in-memory layer. */
 export class VerdictCache<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   /** Values read or computed in this process (none when the cache keeps nothing in memory). */
   private readonly memory: Map<string, T> | undefined;
 
+  /** How values are written and read. */
+  private readonly codec: Codec<T>;
+
   /**
    * @param dir Folder of the cache, or undefined for memory only.
-   * @param options `memory: false` keeps no value in memory (for large values wanted once; needs a folder).
+   * @param options `memory: false` keeps no value in memory (for large values wanted once; needs a
+   *   folder); `codec` writes and reads the files (default {@link JSON_CODEC}).
    */
   constructor(
     private readonly dir: string | undefined,
-    options: { memory?: boolean } = {},
+    options: { memory?: boolean; codec?: Codec<T> } = {},
   ) {
     if (dir) mkdirSync(dir, { recursive: true });
     this.memory = options.memory === false && dir ? undefined : new Map<string, T>();
+    this.codec = options.codec ?? (JSON_CODEC as Codec<T>);
   }
 
   /**
@@ -113,16 +142,14 @@ export class VerdictCache<T> {
   }
 
   private path(key: string): string | undefined {
-    return this.dir ? join(this.dir, key.slice(0, 2), `${key}.json`) : undefined;
+    return this.dir ? join(this.dir, key.slice(0, 2), `${key}.${this.codec.extension}`) : undefined;
   }
 
   private read(key: string): T | undefined {
     const path = this.path(key);
     if (!path) return undefined;
     try {
-      const text = readFileSync(path, 'utf8');
-      // A reviver makes JSON.parse several times slower: only for the files that need one.
-      return (text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text)) as T;
+      return this.codec.decode(readFileSync(path, 'utf8'));
     } catch {
       return undefined; // A missing, torn or foreign file is a miss, not an error.
     }
@@ -133,7 +160,7 @@ export class VerdictCache<T> {
     if (!path) return;
     mkdirSync(join(path, '..'), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value, encodeNonFinite));
+    writeFileSync(temporary, this.codec.encode(value));
     renameSync(temporary, path); // Atomic: parallel builds never read half a file.
   }
 }

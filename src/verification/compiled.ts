@@ -89,5 +89,5 @@ export async function widgetFormulasJson(site: SiteVerification, path: string): 
  * @param verification The page's verification.
  */
 export function widgetJson(derived: DerivedCache, pageKey: string, verification: FileVerification): string {
-  return derived.get('widget-json', { seed: BUILD_SEED, page: pageKey }, () => JSON.stringify(compile(widgetSources(verification))));
+  return derived.text('widget-json', { seed: BUILD_SEED, page: pageKey }, () => JSON.stringify(compile(widgetSources(verification))));
 }

@@ -8,7 +8,7 @@
  * values are not kept in memory: they are large, and each is wanted once or twice per build.
  */
 import { join } from 'node:path';
-import { VerdictCache, type CacheStats } from './cache.js';
+import { JSON_CODEC, TEXT_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
 
 /** A content-addressed store of derived values, by kind. */
 export class DerivedCache {
@@ -25,28 +25,45 @@ export class DerivedCache {
     private readonly fingerprint: string,
   ) {}
 
-  private store(kind: string): VerdictCache<unknown> | undefined {
+  /** A kind's store; a kind is always stored with one codec (its files' extension says which). */
+  private store(kind: string, codec: Codec<unknown>): VerdictCache<unknown> | undefined {
     if (!this.dir) return undefined;
     let store = this.stores.get(kind);
     if (!store) {
-      store = new VerdictCache<unknown>(join(this.dir, 'derived', kind), { memory: false });
+      store = new VerdictCache<unknown>(join(this.dir, 'derived', kind), { memory: false, codec });
       this.stores.set(kind, store);
     }
     return store;
   }
 
+  private made<T>(kind: string, codec: Codec<unknown>, inputs: unknown, compute: () => T): T {
+    const store = this.store(kind, codec);
+    if (store) return store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
+    this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
+    return compute();
+  }
+
   /**
-   * The value made from `inputs`, from the cache or computed (and stored).
+   * The value made from `inputs`, from the cache or computed (and stored as JSON).
    *
-   * @param kind What the value is (its folder): `widget-json`, `report-katex` ...
+   * @param kind What the value is (its folder): `report-katex` ...
    * @param inputs Everything the value depends on besides the pipeline's sources.
    * @param compute Makes the value (a pure function of `inputs` and those sources).
    */
   get<T>(kind: string, inputs: unknown, compute: () => T): T {
-    const store = this.store(kind);
-    if (store) return store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
-    this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
-    return compute();
+    return this.made(kind, JSON_CODEC, inputs, compute);
+  }
+
+  /**
+   * Text made from `inputs`, stored as it is: for a value that is already serialized (a page's
+   * widget JSON), which as a JSON string would be escaped on writing and parsed on every read.
+   *
+   * @param kind What the text is (its folder): `widget-json` ...
+   * @param inputs Everything the text depends on besides the pipeline's sources.
+   * @param compute Makes the text (a pure function of `inputs` and those sources).
+   */
+  text(kind: string, inputs: unknown, compute: () => string): string {
+    return this.made(kind, TEXT_CODEC as Codec<unknown>, inputs, compute);
   }
 
   /** Hits and misses by kind so far. */

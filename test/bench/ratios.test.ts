@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { bracketedRatios, median, medianRatio, spread, type BuildKind } from '../../scripts/bench/ratios.js';
+import { parseGnuTime } from '../../scripts/bench/build.js';
 import { buildOrders, evaluateBudgets, peakOf, type SiteResult } from '../../scripts/bench/results.js';
 
 const SYNTHETIC: BuildKind[] = ['off', 'cold', 'off', 'warm', 'off', 'warm', 'off'];
@@ -101,5 +102,28 @@ describe('the memory budget', () => {
     expect(memory).toMatchObject({ value: '1400 MB', met: true });
     runs[0].measure.peakMb = 1600;
     expect(evaluateBudgets(site, [small, site]).find((budget) => budget.name.startsWith('peak memory'))).toMatchObject({ value: '1600 MB', met: false });
+  });
+});
+
+describe("GNU time's report", () => {
+  // A report as /usr/bin/time -v writes it (trimmed of the lines the benchmark does not read).
+  const report = [
+    '\tCommand being timed: "node scripts/astro-build.mjs --config bench.config.mjs"',
+    '\tUser time (seconds): 99.21',
+    '\tSystem time (seconds): 6.61',
+    '\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:28.18',
+    '\tAverage resident set size (kbytes): 0',
+    '\tMaximum resident set size (kbytes): 1208604',
+    '\tExit status: 0',
+  ].join('\n');
+
+  test('CPU time is user plus system; the high-water mark is the maximum resident set, not the average', () => {
+    const parsed = parseGnuTime(report);
+    expect(parsed.cpuMs).toBeCloseTo(105820, 6);
+    expect(parsed.highWaterMb).toBeCloseTo(1208604 / 1024, 9);
+  });
+
+  test('a report without the memory line gives no high-water mark rather than NaN', () => {
+    expect(parseGnuTime(report.replace(/.*Maximum resident.*\n/, ''))).toEqual({ cpuMs: expect.closeTo(105820, 6) });
   });
 });

@@ -3,12 +3,13 @@
  * and the report's KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
  * what it reads is what a fresh run makes, and a changed formula or engine makes it again.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { reportFormulaHtml, reportFormulasHtml } from '../../src/site/report-math.js';
 import { widgetFormulas, widgetFormulasJson } from '../../src/verification/compiled.js';
+import { DEFAULT_CACHE_DIR } from '../../src/verification/cache.js';
 import { DerivedCache } from '../../src/verification/derived-cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { ROOT } from '../helpers/site.js';
@@ -32,6 +33,11 @@ test('a warm run reads the widget data it cached, and it is what a fresh run com
   expect(cold.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
   expect(JSON.parse(coldJson)).toEqual(JSON.parse(JSON.stringify(await widgetFormulas(cold, NOTE))));
   expect(Object.values(JSON.parse(coldJson).formulas).some((formula) => (formula as { status: string }).status === 'erratum')).toBe(true);
+
+  // Stored as the text the page ships, not quoted again as a JSON string (read back without a parse).
+  const folder = join(root, DEFAULT_CACHE_DIR, 'derived', 'widget-json');
+  const files = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.txt'));
+  expect(files.map((file) => readFileSync(join(folder, file), 'utf8'))).toEqual([coldJson]);
 
   const warm = createSiteVerification({ root });
   expect(await widgetFormulasJson(warm, NOTE)).toBe(coldJson);
