@@ -105,6 +105,17 @@ describe('the memory budget', () => {
   });
 });
 
+describe('the ratio budgets', () => {
+  test('a median just over its limit is not met, and reads as over it', () => {
+    const measure = { wallMs: 100, peakMb: 1000, check: { formulas: 1, ms: 1, hits: 1, derived: 0, prefetched: 0 } };
+    const site = { label: 'large', notes: 1, displayFormulas: 10, off: measure, cold: measure, warm: measure, ratios: { cold: 1.5, warm: 1.0538 }, runs: [] } as SiteResult;
+    const small = { ...site, label: 'small', displayFormulas: 1, ratios: { cold: 1.2, warm: 1.05 } };
+    const budgets = evaluateBudgets(small, [small, site]);
+    expect(budgets.find((budget) => budget.name === 'large: warm build with checking / without')).toMatchObject({ value: '1.054×', met: false });
+    expect(budgets.find((budget) => budget.name === 'real site: warm build with checking / without')).toMatchObject({ value: '1.050×', met: true });
+  });
+});
+
 describe("GNU time's report", () => {
   // A report as /usr/bin/time -v writes it (trimmed of the lines the benchmark does not read).
   const report = [
