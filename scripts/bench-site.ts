@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureBuild } from './bench/build.js';
+import { measureBuild, peakText } from './bench/build.js';
 import { COPIED, realProject, syntheticProject, type BenchProject } from './bench/project.js';
 
 const FORMULAS_PER_NOTE = 50;
@@ -58,7 +58,7 @@ try {
     const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: cache, heapMb });
     const cpu = measure.cpuMs !== undefined ? `, CPU ${(measure.cpuMs / 1000).toFixed(1)} s` : '';
     const check = measure.check ? `, check ${measure.check.ms} ms, ${measure.check.hits} hits, ${measure.check.derived} derived (${measure.check.prefetched} by the prefetch before)` : '';
-    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${Math.round(measure.peakMb)} MB (sampled ${Math.round(measure.sampledMb ?? NaN)}, high-water ${Math.round(measure.highWaterMb ?? NaN)})${check}`);
+    console.log(`${kind}: ${(measure.wallMs / 1000).toFixed(1)} s wall${cpu}, peak ${peakText(measure)}${check}`);
   }
 } finally {
   if (!keep) {

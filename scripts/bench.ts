@@ -18,7 +18,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { measureBuild, type BuildMeasure } from './bench/build.js';
+import { measureBuild, peakText, type BuildMeasure } from './bench/build.js';
 import { checkedFormulas, measureThroughput } from './bench/engine.js';
 import { realProject, syntheticProject, type BenchProject } from './bench/project.js';
 import { bracketedRatios, medianRatio, spread, type BuildKind } from './bench/ratios.js';
@@ -80,7 +80,7 @@ async function buildSite(label: string, project: BenchProject, plan: readonly Bu
       const measure = await measureBuild(project, { check: kind !== 'off', verdictCache: caches[caches.length - 1] });
       all.push({ kind, measure });
       const check = measure.check ? `, ${measure.check.formulas} formulas checked, ${measure.check.derived} derived by the check and ${measure.check.prefetched} by the prefetch, ${measure.check.hits} cache hits` : '';
-      log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${Math.round(measure.peakMb)} MB (sampled ${Math.round(measure.sampledMb ?? NaN)}, high-water ${Math.round(measure.highWaterMb ?? NaN)})${check}`);
+      log(`${label} ${kind}: ${(measure.wallMs / 1000).toFixed(1)} s, ${peakText(measure)}${check}`);
     }
   } finally {
     for (const cache of caches) rmSync(cache, { recursive: true, force: true });

@@ -82,6 +82,16 @@ function treePssMb(pid: number): number {
 }
 
 /**
+ * A build's peak memory as the logs print it: the peak, and the two measures it is the larger of.
+ *
+ * @param measure The build's measure.
+ */
+export function peakText(measure: BuildMeasure): string {
+  const mb = (value: number | undefined) => (value === undefined ? '?' : String(Math.round(value)));
+  return `${mb(measure.peakMb)} MB (sampled ${mb(measure.sampledMb)}, high-water ${mb(measure.highWaterMb)})`;
+}
+
+/**
  * Build a project once.
  *
  * @param project The throwaway project.

@@ -25,8 +25,14 @@ export class DerivedCache {
     private readonly fingerprint: string,
   ) {}
 
-  /** A kind's store; a kind is always stored with one codec (its files' extension says which). */
+  /** The codec each kind was first asked with. */
+  private readonly codecs = new Map<string, Codec<unknown>>();
+
+  /** A kind's store. A kind is one codec's: asked with another, its values would come back as the wrong type. */
   private store(kind: string, codec: Codec<unknown>): VerdictCache<unknown> | undefined {
+    const first = this.codecs.get(kind) ?? codec;
+    if (first !== codec) throw new Error(`derived values of kind "${kind}" are stored as ${first.extension}, not ${codec.extension}`);
+    this.codecs.set(kind, codec);
     if (!this.dir) return undefined;
     let store = this.stores.get(kind);
     if (!store) {

@@ -103,3 +103,12 @@ test('without a cache folder, values are made every time and nothing is kept', (
   expect(cache.get('kind', { a: 1 }, () => ++made)).toBe(2);
   expect(cache.stats()).toEqual({ kind: { hits: 0, misses: 2 } });
 });
+
+test('a kind is stored with one codec: asking for it as text after JSON is an error, not a value of the wrong type', () => {
+  for (const dir of [mkdtempSync(join(tmpdir(), 'derived-codec-')), undefined]) {
+    const cache = new DerivedCache(dir, 'pipeline');
+    expect(cache.get('kind', { a: 1 }, () => ({ made: true }))).toEqual({ made: true });
+    expect(() => cache.text('kind', { a: 1 }, () => 'text')).toThrow('derived values of kind "kind" are stored as json, not txt');
+    expect(cache.text('other', { a: 1 }, () => 'text')).toBe('text');
+  }
+});
