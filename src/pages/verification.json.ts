@@ -4,6 +4,6 @@ import { formulaCheckEnabled, siteVerification } from '../verification/site';
 import { summarize } from '../verification/report';
 
 export const GET: APIRoute = async () => {
-  const report = formulaCheckEnabled() ? { checked: true, ...(await siteVerification().report()) } : { checked: false, summary: summarize([]), formulas: [] };
-  return new Response(JSON.stringify(report, null, 1), { headers: { 'content-type': 'application/json' } });
+  const body = formulaCheckEnabled() ? await siteVerification().reportJson() : JSON.stringify({ checked: false, summary: summarize([]), formulas: [] }, null, 1);
+  return new Response(body, { headers: { 'content-type': 'application/json' } });
 };

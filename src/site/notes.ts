@@ -14,14 +14,36 @@ import type { Reference } from '../markdown/dialect/citations.js';
 export const CONTENT_DIR = 'content';
 export const NOTES_DIR = join(CONTENT_DIR, 'notes');
 
-/** One note file on disk. */
-export interface NoteFile {
+/** Where one note file is, without its text. */
+export interface NotePath {
   slug: string;
   lang: Lang;
   /** Path relative to the project root. */
   path: string;
+}
+
+/** One note file on disk. */
+export interface NoteFile extends NotePath {
   text: string;
-  frontmatter: Record<string, unknown>;
+  /** Its YAML frontmatter (parsed on first use). */
+  readonly frontmatter: Record<string, unknown>;
+}
+
+/**
+ * Where the note files of a project are, by slug and language (nothing is read).
+ *
+ * @param root Project root.
+ */
+export function listNotePaths(root: string): NotePath[] {
+  const dir = join(root, NOTES_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      (['zh', 'en'] as const)
+        .filter((lang) => existsSync(join(dir, entry.name, `${lang}.md`)))
+        .map((lang) => ({ slug: entry.name, lang, path: relative(root, join(dir, entry.name, `${lang}.md`)) })),
+    );
 }
 
 /**
@@ -30,24 +52,26 @@ export interface NoteFile {
  * @param root Project root.
  */
 export function listNoteFiles(root: string): NoteFile[] {
-  const dir = join(root, NOTES_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) =>
-      (['zh', 'en'] as const)
-        .map((lang) => join(dir, entry.name, `${lang}.md`))
-        .filter((path) => existsSync(path))
-        .map((path) => readNoteFile(root, path, entry.name)),
-    );
+  return listNotePaths(root).map((note) => readNoteFile(root, note));
 }
 
-function readNoteFile(root: string, path: string, slug: string): NoteFile {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  const frontmatter = match ? ((loadYaml(match[1]) as Record<string, unknown>) ?? {}) : {};
-  const lang = path.endsWith('en.md') ? 'en' : 'zh';
-  return { slug, lang, path: relative(root, path), text, frontmatter };
+function readNoteFile(root: string, { slug, lang, path }: NotePath): NoteFile {
+  const text = readFileSync(join(root, path), 'utf8');
+  let frontmatter: Record<string, unknown> | undefined;
+  return {
+    slug,
+    lang,
+    path,
+    text,
+    // Parsed when first asked for: most callers want the text alone.
+    get frontmatter() {
+      if (!frontmatter) {
+        const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+        frontmatter = match ? ((loadYaml(match[1]) as Record<string, unknown>) ?? {}) : {};
+      }
+      return frontmatter;
+    },
+  };
 }
 
 /**

@@ -37,25 +37,28 @@ function decodeNonFinite(_key: string, value: unknown): unknown {
 export interface Codec<T> {
   /** The files' extension (a store's files are never read with another codec). */
   extension: string;
-  encode(value: T): string;
-  /** Throws on a file it cannot read (a torn write): that is a miss. */
-  decode(text: string): T;
+  encode(value: T): string | Uint8Array;
+  /** Reads a file; throws on one it cannot read (a torn write): that is a miss. */
+  read(path: string): T;
 }
 
 /** Values as JSON, Infinity and NaN included (the default). */
 export const JSON_CODEC: Codec<unknown> = {
   extension: 'json',
   encode: (value) => JSON.stringify(value, encodeNonFinite),
-  // A reviver makes JSON.parse several times slower: only for the files that need one.
-  decode: (text) => (text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text)),
+  read: (path) => {
+    const text = readFileSync(path, 'utf8');
+    // A reviver makes JSON.parse several times slower: only for the files that need one.
+    return text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text);
+  },
 };
 
 /**
- * Text as it is: a value that is already text (a page's widget JSON) is written without being
- * quoted again, and read without a parse. The files are written whole, then renamed, so a file
- * that exists is complete.
+ * Bytes as they are: a value that is already serialized (a page's widget JSON) is written without
+ * being quoted again, and read without a parse or a decoding, to be written out as it was read.
+ * The files are written whole, then renamed, so a file that exists is complete.
  */
-export const TEXT_CODEC: Codec<string> = { extension: 'txt', encode: (text) => text, decode: (text) => text };
+export const BYTES_CODEC: Codec<Uint8Array<ArrayBuffer>> = { extension: 'raw', encode: (bytes) => bytes, read: (path) => readFileSync(path) };
 
 /** A content-addressed store of values on disk (JSON unless told otherwise), with an in-memory layer. */
 export class VerdictCache<T> {
@@ -149,7 +152,7 @@ export class VerdictCache<T> {
     const path = this.path(key);
     if (!path) return undefined;
     try {
-      return this.codec.decode(readFileSync(path, 'utf8'));
+      return this.codec.read(path);
     } catch {
       return undefined; // A missing, torn or foreign file is a miss, not an error.
     }

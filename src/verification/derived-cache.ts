@@ -8,7 +8,7 @@
  * values are not kept in memory: they are large, and each is wanted once or twice per build.
  */
 import { join } from 'node:path';
-import { JSON_CODEC, TEXT_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
+import { BYTES_CODEC, JSON_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
 
 /** A content-addressed store of derived values, by kind. */
 export class DerivedCache {
@@ -61,15 +61,16 @@ export class DerivedCache {
   }
 
   /**
-   * Text made from `inputs`, stored as it is: for a value that is already serialized (a page's
-   * widget JSON), which as a JSON string would be escaped on writing and parsed on every read.
+   * Bytes made from `inputs`, stored as they are: for a value that is already serialized (a page's
+   * widget JSON), which as a JSON string would be escaped on writing and parsed on every read, and
+   * as text decoded on reading only to be encoded again on writing the page.
    *
-   * @param kind What the text is (its folder): `widget-json` ...
-   * @param inputs Everything the text depends on besides the pipeline's sources.
-   * @param compute Makes the text (a pure function of `inputs` and those sources).
+   * @param kind What the bytes are (its folder): `widget-json` ...
+   * @param inputs Everything the bytes depend on besides the pipeline's sources.
+   * @param compute Makes the bytes (a pure function of `inputs` and those sources).
    */
-  text(kind: string, inputs: unknown, compute: () => string): string {
-    return this.made(kind, TEXT_CODEC as Codec<unknown>, inputs, compute);
+  bytes(kind: string, inputs: unknown, compute: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+    return this.made(kind, BYTES_CODEC as Codec<unknown>, inputs, compute);
   }
 
   /** Hits and misses by kind so far. */

@@ -5,12 +5,12 @@
  * saved file in `astro dev` is re-checked alone.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import type { Verdict } from '../engine/index.js';
 import type { Reference } from '../markdown/dialect/citations.js';
 import { parseNote } from '../markdown/parse-note.js';
-import { listNoteFiles, loadReferences } from '../site/notes.js';
+import { listNotePaths, loadReferences } from '../site/notes.js';
 import { verifyEachPage, type ParallelOptions } from './batch.js';
 import { DEFAULT_CACHE_DIR, VerdictCache, type CacheStats } from './cache.js';
 import { verdictCacheDir } from './cache-dir.mjs';
@@ -47,6 +47,12 @@ export interface SiteVerification {
   readPage(path: string): { text: string; key: string };
   /** Check every note; the report of the contract. */
   report(): Promise<VerificationReport>;
+  /**
+   * The report as the built site's /verification.json ships it (UTF-8 bytes, `checked: true`
+   * first), from the derived cache when no note changed: stringifying the 20,000 records of the
+   * 10,000-formula site took a warm build 0.2 s.
+   */
+  reportJson(): Promise<Uint8Array<ArrayBuffer>>;
   /** Every problem of the site as terminal text, one entry per problem. */
   problems(): Promise<{ records: FormulaRecord[]; declarations: DeclarationProblem[] }>;
   /** Cache hits and misses so far. */
@@ -113,16 +119,36 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
   const fileOf = (path: string) => (isAbsolute(path) ? relative(root, path) : path);
   const pageInput = (file: string, source: string): Promise<PageCheckInput> => notePageInput(file, source, references);
 
+  /**
+   * Each note file as last read, under its size and modification time: a build asks for every note
+   * several times (its check, its page, its widget data, the report pages), and reading and hashing
+   * them again each time cost a warm build of the 10,000-formula site 0.2 s. A saved file (`astro
+   * dev`) has a new modification time, so it is read again.
+   */
+  const lastRead = new Map<string, { stamp: string; text: string; key: string }>();
   const readPage = (path: string): { text: string; key: string } => {
     const file = fileOf(path);
-    const text = readFileSync(join(root, file), 'utf8');
-    return { text, key: pageKey(file, text) };
+    const absolute = join(root, file);
+    const { size, mtimeNs } = statSync(absolute, { bigint: true });
+    const stamp = `${size} ${mtimeNs}`;
+    let page = lastRead.get(file);
+    if (page?.stamp !== stamp) {
+      const text = readFileSync(absolute, 'utf8');
+      page = { stamp, text, key: pageKey(file, text) };
+      lastRead.set(file, page);
+    }
+    return page;
+  };
+
+  /** A note's text with its key: the last reading's when it is that text (the same string compares at once), else hashed. */
+  const keyed = (file: string, text: string): { text: string; key: string } => {
+    const last = lastRead.get(file);
+    return { text, key: last?.text === text ? last.key : pageKey(file, text) };
   };
 
   const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
     const file = fileOf(path);
-    const source = text ?? readFileSync(join(root, file), 'utf8');
-    const key = pageKey(file, source);
+    const { text: source, key } = text === undefined ? readPage(file) : keyed(file, text);
     let result = byContent.get(key);
     if (!result) {
       const cached = fromPageCache(file, source);
@@ -138,9 +164,12 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     return result;
   };
 
-  /** Every note, the ones not yet checked in one batch (in parallel when it pays). */
-  const all = async (): Promise<FileVerification[]> => {
-    const notes = listNoteFiles(root).map((note) => ({ file: note.path, source: note.text, key: pageKey(note.path, note.text) }));
+  /** Every note's verification and page key, the ones not yet checked in one batch (in parallel when it pays). */
+  const all = async (): Promise<{ files: FileVerification[]; keys: string[] }> => {
+    const notes = listNotePaths(root).map(({ path: file }) => {
+      const { text: source, key } = readPage(file);
+      return { file, source, key };
+    });
     const fresh = notes.filter((note) => !byContent.has(note.key));
     for (const note of fresh) {
       const cached = fromPageCache(note.file, note.source);
@@ -159,18 +188,28 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
       );
       toCheck.forEach((note, i) => byContent.set(note.key, batch.then((results) => results[i])));
     }
-    return Promise.all(notes.map((note) => byContent.get(note.key) as Promise<FileVerification>));
+    const files = await Promise.all(notes.map((note) => byContent.get(note.key) as Promise<FileVerification>));
+    return { files, keys: notes.map((note) => note.key) };
+  };
+
+  const reportOf = (files: readonly FileVerification[]): VerificationReport => {
+    const formulas = files.flatMap((file) => file.records);
+    return { summary: summarize(formulas), formulas };
   };
 
   return {
     verifyFile,
     readPage,
     async report() {
-      const formulas = (await all()).flatMap((file) => file.records);
-      return { summary: summarize(formulas), formulas };
+      return reportOf((await all()).files);
+    },
+    async reportJson() {
+      // The report is made from the notes' verifications alone, each cached under its page key.
+      const { files, keys } = await all();
+      return derived.bytes('report-json', { pages: keys }, () => Buffer.from(JSON.stringify({ checked: true, ...reportOf(files) }, null, 1)));
     },
     async problems() {
-      const files = await all();
+      const { files } = await all();
       return {
         records: files.flatMap((file) => file.records.filter(isProblem)),
         declarations: files.flatMap((file) => file.declarationProblems),

@@ -32,6 +32,23 @@ test('a warm cache re-derives nothing unchanged; a changed formula is derived ag
   expect(edited.cacheStats()).toEqual({ hits: 1, misses: 1 });
 });
 
+test('a note saved while the site verification lives (astro dev) is read and checked again, an edit of the same length included', async () => {
+  const root = fixtureRoot('deliberate-error');
+  const site = createSiteVerification({ root, cacheDir: false });
+  const note = join('content', 'notes', 'fixture', 'zh.md');
+  expect((await site.verifyFile(note)).records.map((f) => f.status)).toEqual(['verified', 'mismatch']);
+  const before = site.readPage(note);
+  expect((await site.report()).formulas.map((f) => f.status)).toEqual(['verified', 'mismatch']);
+
+  const file = join(root, note);
+  const edited = readFileSync(file, 'utf8').replace('= ba^T', '= ab^T');
+  expect(edited.length).toBe(before.text.length);
+  writeFileSync(file, edited);
+  expect(site.readPage(note).key).not.toBe(before.key);
+  expect((await site.verifyFile(note)).records.map((f) => f.status)).toEqual(['verified', 'verified']);
+  expect((await site.report()).formulas.map((f) => f.status)).toEqual(['verified', 'verified']);
+});
+
 test('the two languages of a formula are derived once', async () => {
   const root = fixtureRoot('deliberate-error');
   const zh = join(root, 'content', 'notes', 'fixture', 'zh.md');

@@ -1,6 +1,6 @@
 /**
- * What the build makes from the verification besides verdicts — the widgets' compiled formulas
- * and the report's KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
+ * What the build makes from the verification besides verdicts — the widgets' compiled formulas,
+ * the report's JSON and its KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
  * what it reads is what a fresh run makes, and a changed formula or engine makes it again.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,9 @@ import { ROOT } from '../helpers/site.js';
 const NOTE = join('content', 'notes', 'fixture', 'zh.md');
 
 /** A project holding one fixture note and a stand-in engine source (its hash is the engine fingerprint). */
+/** Bytes of JSON (the widget data) as the text a reader's browser decodes. */
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
 function fixtureRoot(name: string): string {
   const root = mkdtempSync(join(tmpdir(), `derived-${name}-`));
   mkdirSync(join(root, 'content', 'notes', 'fixture'), { recursive: true });
@@ -29,29 +32,29 @@ function fixtureRoot(name: string): string {
 test('a warm run reads the widget data it cached, and it is what a fresh run compiles', async () => {
   const root = fixtureRoot('erratum');
   const cold = createSiteVerification({ root });
-  const coldJson = await widgetFormulasJson(cold, NOTE);
+  const coldJson = text(await widgetFormulasJson(cold, NOTE));
   expect(cold.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
   expect(JSON.parse(coldJson)).toEqual(JSON.parse(JSON.stringify(await widgetFormulas(cold, NOTE))));
   expect(Object.values(JSON.parse(coldJson).formulas).some((formula) => (formula as { status: string }).status === 'erratum')).toBe(true);
 
-  // Stored as the text the page ships, not quoted again as a JSON string (read back without a parse).
+  // Stored as the bytes the page ships, not quoted again as a JSON string (read back without a parse).
   const folder = join(root, DEFAULT_CACHE_DIR, 'derived', 'widget-json');
-  const files = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.txt'));
+  const files = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.raw'));
   expect(files.map((file) => readFileSync(join(folder, file), 'utf8'))).toEqual([coldJson]);
 
   const warm = createSiteVerification({ root });
-  expect(await widgetFormulasJson(warm, NOTE)).toBe(coldJson);
+  expect(text(await widgetFormulasJson(warm, NOTE))).toBe(coldJson);
   expect(warm.derived.stats()['widget-json']).toEqual({ hits: 1, misses: 0 });
   expect(warm.cacheStats().misses).toBe(0);
 });
 
 test('the widget data is cached under the note\'s text: any edit, even outside its formulas, compiles it again', async () => {
   const root = fixtureRoot('erratum');
-  const json = await widgetFormulasJson(createSiteVerification({ root }), NOTE);
+  const json = text(await widgetFormulasJson(createSiteVerification({ root }), NOTE));
   const file = join(root, NOTE);
   writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more paragraph.\n`);
   const edited = createSiteVerification({ root });
-  expect(await widgetFormulasJson(edited, NOTE)).toBe(json);
+  expect(text(await widgetFormulasJson(edited, NOTE))).toBe(json);
   expect(edited.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
 });
 
@@ -62,15 +65,35 @@ test('a changed formula or engine compiles the widget data again', async () => {
   const file = join(root, NOTE);
   writeFileSync(file, readFileSync(file, 'utf8').replace('= ba^T', '= ab^T'));
   const edited = createSiteVerification({ root });
-  const editedJson = await widgetFormulasJson(edited, NOTE);
+  const editedJson = text(await widgetFormulasJson(edited, NOTE));
   expect(edited.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
   // The corrected formula now verifies, so the widget data lists it.
   expect(Object.keys(JSON.parse(editedJson).formulas)).toHaveLength(2);
 
   writeFileSync(join(root, 'src', 'engine', 'version.ts'), "export const ENGINE_VERSION = 'b';\n");
   const newEngine = createSiteVerification({ root });
-  expect(await widgetFormulasJson(newEngine, NOTE)).toBe(editedJson);
+  expect(text(await widgetFormulasJson(newEngine, NOTE))).toBe(editedJson);
   expect(newEngine.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+});
+
+test("the report's JSON is read from the cache while no note changes, made again when one does", async () => {
+  const root = fixtureRoot('deliberate-error');
+  const cold = createSiteVerification({ root });
+  const json = text(await cold.reportJson());
+  expect(JSON.parse(json)).toEqual({ checked: true, ...JSON.parse(JSON.stringify(await cold.report())) });
+  expect(cold.derived.stats()['report-json']).toEqual({ hits: 0, misses: 1 });
+
+  const warm = createSiteVerification({ root });
+  expect(text(await warm.reportJson())).toBe(json);
+  expect(warm.derived.stats()['report-json']).toEqual({ hits: 1, misses: 0 });
+
+  const file = join(root, NOTE);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('= ba^T', '= ab^T'));
+  const edited = createSiteVerification({ root });
+  const editedJson = JSON.parse(text(await edited.reportJson()));
+  expect(edited.derived.stats()['report-json']).toEqual({ hits: 0, misses: 1 });
+  expect(editedJson).toEqual({ checked: true, ...JSON.parse(JSON.stringify(await edited.report())) });
+  expect(editedJson.summary).not.toEqual(JSON.parse(json).summary);
 });
 
 test("the report's KaTeX is read from the cache when the formulas are unchanged, rendered again when one changes", () => {
@@ -104,11 +127,11 @@ test('without a cache folder, values are made every time and nothing is kept', (
   expect(cache.stats()).toEqual({ kind: { hits: 0, misses: 2 } });
 });
 
-test('a kind is stored with one codec: asking for it as text after JSON is an error, not a value of the wrong type', () => {
+test('a kind is stored with one codec: asking for it as bytes after JSON is an error, not a value of the wrong type', () => {
   for (const dir of [mkdtempSync(join(tmpdir(), 'derived-codec-')), undefined]) {
     const cache = new DerivedCache(dir, 'pipeline');
     expect(cache.get('kind', { a: 1 }, () => ({ made: true }))).toEqual({ made: true });
-    expect(() => cache.text('kind', { a: 1 }, () => 'text')).toThrow('derived values of kind "kind" are stored as json, not txt');
-    expect(cache.text('other', { a: 1 }, () => 'text')).toBe('text');
+    expect(() => cache.bytes('kind', { a: 1 }, () => Buffer.from('bytes'))).toThrow('derived values of kind "kind" are stored as json, not raw');
+    expect(text(cache.bytes('other', { a: 1 }, () => Buffer.from('bytes')))).toBe('bytes');
   }
 });
