@@ -67,7 +67,7 @@ function stopPrefetch(): void {
   if (stopFile) writeFileSync(stopFile, '');
 }
 
-/** Ids of the notes' Markdown modules. */
+/** Ids of the notes' Markdown modules (the path part never percent-encoded, so tested as Vite gives them). */
 const NOTE_MODULE = /[\\/]content[\\/]notes[\\/].+\.md(\?|$)/;
 
 /**
@@ -87,10 +87,12 @@ function waitForFormulaCheck(root: string, check: () => Promise<void> | undefine
     load: {
       // Before Astro's own Markdown plugin loads (and renders) the note.
       order: 'pre' as const,
+      // Tested by the bundler itself: without a filter, the hook was called for every module of the build.
+      filter: { id: NOTE_MODULE },
       async handler(id: string): Promise<null> {
         const path = decodeURIComponent(id).replace(/\?.*$/, '');
         const whole = check();
-        if (!whole || !NOTE_MODULE.test(path)) return null;
+        if (!whole || !NOTE_MODULE.test(id)) return null;
         const page = await siteVerification(root).verifyFile(path);
         if (page.declarationProblems.length || page.records.some(isProblem)) await whole;
         return null;
@@ -112,7 +114,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
         notes = noteModules({
-          isNote: (id) => NOTE_MODULE.test(decodeURIComponent(id)),
+          ids: NOTE_MODULE,
           htmlFolder: command === 'build' ? fileURLToPath(new URL('note-html/', config.cacheDir)) : undefined,
         });
         const plugins: PluginOption[] = [...notes.plugins];

@@ -42,8 +42,11 @@ export function externalizeHtml(code: string, file: string): string | undefined 
 
 /** Options of {@link noteModules}. */
 export interface NoteModulesOptions {
-  /** Whether a module id is a note's Markdown. */
-  isNote(id: string): boolean;
+  /**
+   * Matches the module ids of the notes' Markdown. It is also each hook's filter, which the bundler
+   * (Rolldown) tests itself: a hook without one is called in JavaScript for every module of the build.
+   */
+  ids: RegExp;
   /** Where a build writes the notes' HTML (emptied now, removed by `dispose`); undefined: keep it in the modules (dev server). */
   htmlFolder?: string;
 }
@@ -67,7 +70,8 @@ export interface NoteModules {
  * @param options Which modules are notes, and where their HTML goes.
  */
 export function noteModules(options: NoteModulesOptions): NoteModules {
-  const { isNote, htmlFolder } = options;
+  const { ids, htmlFolder } = options;
+  const isNote = (id: string) => ids.test(id);
   const externalized = new Set<string>();
   const kept = new Set<string>();
   const twins = new Set<string>();
@@ -76,6 +80,7 @@ export function noteModules(options: NoteModulesOptions): NoteModules {
     enforce: 'pre',
     load: {
       order: 'pre',
+      filter: { id: ids },
       handler(id) {
         if (!isNote(id) || !PROPAGATED_ASSETS.test(id)) return undefined;
         twins.add(id);
@@ -92,6 +97,7 @@ export function noteModules(options: NoteModulesOptions): NoteModules {
       enforce: 'pre',
       transform: {
         order: 'pre',
+        filter: { id: ids },
         handler(code, id) {
           if (!isNote(id) || PROPAGATED_ASSETS.test(id)) return undefined;
           // Named after the module, not its HTML: hashing hundreds of KB per note would buy nothing.
