@@ -1,9 +1,9 @@
 /** The verification report as JSON (the contract in ../shared/DESIGN.md): /verification.json. */
 import type { APIRoute } from 'astro';
 import { formulaCheckEnabled, siteVerification } from '../verification/site';
-import { summarize } from '../verification/report';
+import { summarize, verificationJson } from '../verification/report';
 
 export const GET: APIRoute = async () => {
-  const body = formulaCheckEnabled() ? await siteVerification().reportJson() : JSON.stringify({ checked: false, summary: summarize([]), formulas: [] }, null, 1);
+  const body = formulaCheckEnabled() ? await siteVerification().reportJson() : verificationJson(false, { summary: summarize([]), formulas: [] });
   return new Response(body, { headers: { 'content-type': 'application/json' } });
 };

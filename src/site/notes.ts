@@ -5,7 +5,7 @@
  * warm cache without loading it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Lang } from '../markdown/lang.js';
 import type { Reference } from '../markdown/dialect/citations.js';
@@ -39,11 +39,8 @@ export function listNotePaths(root: string): NotePath[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((entry) =>
-      (['zh', 'en'] as const)
-        .filter((lang) => existsSync(join(dir, entry.name, `${lang}.md`)))
-        .map((lang) => ({ slug: entry.name, lang, path: relative(root, join(dir, entry.name, `${lang}.md`)) })),
-    );
+    .flatMap((entry) => (['zh', 'en'] as const).map((lang) => ({ slug: entry.name, lang, path: join(NOTES_DIR, entry.name, `${lang}.md`) })))
+    .filter((note) => existsSync(join(root, note.path)));
 }
 
 /**

@@ -76,6 +76,17 @@ export function summarize(formulas: readonly FormulaRecord[]): Record<FormulaSta
 }
 
 /**
+ * The text of the built site's /verification.json: the report, and whether the build checked the
+ * formulas at all (`FORMULA_CHECK=off` writes an empty report with `checked: false`).
+ *
+ * @param checked Whether the build checked.
+ * @param report The report (empty when not checked).
+ */
+export function verificationJson(checked: boolean, report: VerificationReport): string {
+  return JSON.stringify({ checked, ...report }, null, 1);
+}
+
+/**
  * Of the display formulas a page publishes, how many are `verified` (an erratum record is the
  * source's formula, kept beside the published correction, so it is not one of them).
  *

@@ -20,7 +20,7 @@ import { DerivedCache } from './derived-cache.js';
 import { formatProblem } from './format.js';
 import { engineFingerprint, PageCache, pipelineFingerprint } from './page-cache.js';
 import { verifyPage, type FileVerification } from './page-result.js';
-import { isProblem, summarize, type FormulaRecord, type VerificationReport } from './report.js';
+import { isProblem, summarize, verificationJson, type FormulaRecord, type VerificationReport } from './report.js';
 
 export type { FileVerification } from './page-result.js';
 // The engine's fingerprint lives with the page cache's (a light module the verdict prefetch reads first).
@@ -140,15 +140,9 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     return page;
   };
 
-  /** A note's text with its key: the last reading's when it is that text (the same string compares at once), else hashed. */
-  const keyed = (file: string, text: string): { text: string; key: string } => {
-    const last = lastRead.get(file);
-    return { text, key: last?.text === text ? last.key : pageKey(file, text) };
-  };
-
   const verifyFile = (path: string, text?: string): Promise<FileVerification> => {
     const file = fileOf(path);
-    const { text: source, key } = text === undefined ? readPage(file) : keyed(file, text);
+    const { text: source, key } = text === undefined ? readPage(file) : { text, key: pageKey(file, text) };
     let result = byContent.get(key);
     if (!result) {
       const cached = fromPageCache(file, source);
@@ -206,7 +200,7 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     async reportJson() {
       // The report is made from the notes' verifications alone, each cached under its page key.
       const { files, keys } = await all();
-      return derived.bytes('report-json', { pages: keys }, () => Buffer.from(JSON.stringify({ checked: true, ...reportOf(files) }, null, 1)));
+      return derived.bytes('report-json', { pages: keys }, () => Buffer.from(verificationJson(true, reportOf(files))));
     },
     async problems() {
       const { files } = await all();
