@@ -4,7 +4,8 @@
  * src/verification/prefetch.ts), and starts checking every formula (in worker threads, while Vite
  * does the rest of the build); each note's Markdown waits for the check before it renders, and a wrong formula
  * fails the build with every problem it finds (the dev server logs the translation problems; a
- * formula problem shows in the error overlay when its page renders).
+ * formula problem shows in the error overlay when its page renders). At the end of a build it writes
+ * the data files (/verification.json, the widgets' /formulas/…; see data-files.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import { stampInputs, writeStamp } from '../verification/input-stamp.mjs';
 import { pageCacheInputs } from '../verification/page-cache.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
 import { noteModules, type NoteModules } from './note-modules.js';
+import { writeDataFiles } from './data-files.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
@@ -112,7 +114,12 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
   return {
     name: 'matrix-calculus-notes',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig, injectRoute }) => {
+        if (command === 'dev') {
+          // A build writes the data files at its end (astro:build:done); the dev server makes them on request.
+          injectRoute({ pattern: '/verification.json', entrypoint: new URL('./routes/verification-json.ts', import.meta.url) });
+          injectRoute({ pattern: '/formulas/[lang]/[slug].json', entrypoint: new URL('./routes/widget-formulas.ts', import.meta.url) });
+        }
         notes = noteModules({
           ids: NOTE_MODULE,
           htmlFolder: command === 'build' ? fileURLToPath(new URL('note-html/', config.cacheDir)) : undefined,
@@ -129,13 +136,16 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
           formulaCheck.catch(() => undefined); // Raised where it is awaited: by the notes' modules and at the end of the build.
         }
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (notes) {
           notes.dispose();
           logger.info(`${notes.externalized.size} note module(s) rendered, their HTML kept out of the bundle; ${notes.twins.size} propagated-assets twin(s) not rendered again`);
           if (notes.kept.size) logger.warn(`${notes.kept.size} note module(s) kept their HTML in the bundle (no plain HTML literal): ${[...notes.kept].join(', ')}`);
         }
         await formulaCheck;
+        const started = performance.now();
+        const written = await writeDataFiles(options.root, fileURLToPath(dir), options.checkFormulas);
+        logger.info(`wrote ${written.files} data file(s) (verification.json, widget data; ${(written.bytes / 1e6).toFixed(1)} MB; ${written.copied} copied from the derived cache) in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': async ({ logger }) => {
         try {

@@ -5,7 +5,7 @@
  * re-derived; a changed context or engine gives a new key.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where verdicts are cached by default, relative to the project root. */
@@ -110,6 +110,28 @@ export class VerdictCache<T> {
     this.memory?.set(key, value);
     this.write(key, value);
     return value;
+  }
+
+  /**
+   * Write the value for a key to a file of its own: a copy of the stored file when it is cached
+   * (nothing read into memory), else the value computed, stored and written.
+   *
+   * @param key From {@link VerdictCache.key}.
+   * @param compute Produces the value when it is not cached.
+   * @param dest The file to write (its folder exists).
+   */
+  copyTo(key: string, compute: () => T, dest: string): void {
+    const path = this.path(key);
+    if (path && !this.memory?.has(key)) {
+      try {
+        copyFileSync(path, dest);
+        this.stats.hits += 1;
+        return;
+      } catch {
+        // Not stored (or not readable): computed below, as any miss.
+      }
+    }
+    writeFileSync(dest, this.codec.encode(this.getOrCompute(key, compute)));
   }
 
   /**

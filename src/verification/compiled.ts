@@ -82,6 +82,24 @@ export async function widgetFormulasJson(site: SiteVerification, path: string): 
 }
 
 /**
+ * The widget data of one note file written to a file (what a build ships): a copy of the derived
+ * cache's file when the note's text and the pipeline are unchanged, else compiled, stored and written.
+ *
+ * @param site The site's verification.
+ * @param path The note file (relative to the root, or absolute).
+ * @param dest The file to write (its folder exists).
+ */
+export async function writeWidgetFormulas(site: SiteVerification, path: string, dest: string): Promise<void> {
+  const page = site.readPage(path);
+  const verification = await site.verifyFile(path, page.text);
+  site.derived.writeBytes(WIDGET_KIND, widgetInputs(page.key), () => widgetBytes(verification), dest);
+}
+
+const WIDGET_KIND = 'widget-json';
+const widgetInputs = (pageKey: string) => ({ seed: BUILD_SEED, page: pageKey });
+const widgetBytes = (verification: FileVerification) => Buffer.from(JSON.stringify(compile(widgetSources(verification))));
+
+/**
  * The widget data of a page's verification as JSON (UTF-8 bytes), from the derived cache or
  * compiled (and stored): what {@link widgetFormulasJson} returns, for the verdict prefetch to make ahead.
  *
@@ -90,5 +108,5 @@ export async function widgetFormulasJson(site: SiteVerification, path: string): 
  * @param verification The page's verification.
  */
 export function widgetJson(derived: DerivedCache, pageKey: string, verification: FileVerification): Uint8Array<ArrayBuffer> {
-  return derived.bytes('widget-json', { seed: BUILD_SEED, page: pageKey }, () => Buffer.from(JSON.stringify(compile(widgetSources(verification)))));
+  return derived.bytes(WIDGET_KIND, widgetInputs(pageKey), () => widgetBytes(verification));
 }

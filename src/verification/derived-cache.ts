@@ -7,6 +7,7 @@
  * edited formula, engine or renderer never reads what its previous self made. Unlike verdicts,
  * values are not kept in memory: they are large, and each is wanted once or twice per build.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES_CODEC, JSON_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
 
@@ -42,9 +43,13 @@ export class DerivedCache {
     return store;
   }
 
+  private key(kind: string, inputs: unknown): string {
+    return VerdictCache.key({ kind, inputs, pipeline: this.fingerprint });
+  }
+
   private made<T>(kind: string, codec: Codec<unknown>, inputs: unknown, compute: () => T): T {
     const store = this.store(kind, codec);
-    if (store) return store.getOrCompute(VerdictCache.key({ kind, inputs, pipeline: this.fingerprint }), compute) as T;
+    if (store) return store.getOrCompute(this.key(kind, inputs), compute) as T;
     this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
     return compute();
   }
@@ -71,6 +76,22 @@ export class DerivedCache {
    */
   bytes(kind: string, inputs: unknown, compute: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
     return this.made(kind, BYTES_CODEC as Codec<unknown>, inputs, compute);
+  }
+
+  /**
+   * Bytes made from `inputs` written to a file: a copy of the stored file when cached (a warm build
+   * writes its 57 MB of widget data at 10,000 formulas without reading it), else computed, stored and written.
+   *
+   * @param kind What the bytes are (its folder).
+   * @param inputs Everything the bytes depend on besides the pipeline's sources.
+   * @param compute Makes the bytes (a pure function of `inputs` and those sources).
+   * @param dest The file to write (its folder exists).
+   */
+  writeBytes(kind: string, inputs: unknown, compute: () => Uint8Array<ArrayBuffer>, dest: string): void {
+    const store = this.store(kind, BYTES_CODEC as Codec<unknown>);
+    if (store) return store.copyTo(this.key(kind, inputs), compute, dest);
+    this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
+    writeFileSync(dest, compute());
   }
 
   /** Hits and misses by kind so far. */

@@ -1,5 +1,6 @@
 /**
- * The authoring loop in `astro dev`: a page with correct formulas shows no error; saving a wrong formula
+ * The authoring loop in `astro dev`: a page with correct formulas shows no error (and the dev server
+ * serves its widget data and /verification.json); saving a wrong formula
  * into the note re-checks it and the browser's error overlay shows the mismatch with the same
  * file:line:column and message as the build.
  */
@@ -72,6 +73,13 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
     }
     expect(await page.locator('figure.formula').count(), `${log}\n${(await page.content()).slice(0, 2000)}`).toBeGreaterThan(1);
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
+
+    // The data files a build writes at its end, the dev server makes on request: the widgets' and the report's.
+    const widget = (await (await fetch(`http://127.0.0.1:${port}/formulas/zh/fixture.json`)).json()) as { formulas: Record<string, unknown> };
+    expect(Object.keys(widget.formulas).length).toBeGreaterThan(0);
+    const report = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { checked: boolean; summary: { mismatch: number; verified: number } };
+    expect(report).toMatchObject({ checked: true, summary: { mismatch: 0 } });
+    expect(report.summary.verified).toBeGreaterThan(0);
 
     // The author saves a slip: b a^T for a b^T on line 19.
     const file = join(site, 'content', 'notes', 'fixture', 'zh.md');

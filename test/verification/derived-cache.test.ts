@@ -3,12 +3,12 @@
  * the report's JSON and its KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
  * what it reads is what a fresh run makes, and a changed formula or engine makes it again.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { reportFormulaHtml, reportFormulasHtml } from '../../src/site/report-math.js';
-import { widgetFormulas, widgetFormulasJson } from '../../src/verification/compiled.js';
+import { widgetFormulas, widgetFormulasJson, writeWidgetFormulas } from '../../src/verification/compiled.js';
 import { DEFAULT_CACHE_DIR } from '../../src/verification/cache.js';
 import { DerivedCache } from '../../src/verification/derived-cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
@@ -46,6 +46,39 @@ test('a warm run reads the widget data it cached, and it is what a fresh run com
   expect(text(await widgetFormulasJson(warm, NOTE))).toBe(coldJson);
   expect(warm.derived.stats()['widget-json']).toEqual({ hits: 1, misses: 0 });
   expect(warm.cacheStats().misses).toBe(0);
+});
+
+test('a build writes the widget data and the report JSON as files: made and stored cold, copied from the cache warm, made without a cache', async () => {
+  const root = fixtureRoot('erratum');
+  const out = mkdtempSync(join(tmpdir(), 'derived-out-'));
+  const reference = createSiteVerification({ root, cacheDir: false });
+  const widget = text(await widgetFormulasJson(reference, NOTE));
+  const report = text(await reference.reportJson());
+
+  const cold = createSiteVerification({ root });
+  await writeWidgetFormulas(cold, NOTE, join(out, 'cold.json'));
+  await cold.writeReportJson(join(out, 'cold-report.json'));
+  expect(cold.derived.stats()).toMatchObject({ 'widget-json': { hits: 0, misses: 1 }, 'report-json': { hits: 0, misses: 1 } });
+
+  const warm = createSiteVerification({ root });
+  await writeWidgetFormulas(warm, NOTE, join(out, 'warm.json'));
+  await warm.writeReportJson(join(out, 'warm-report.json'));
+  expect(warm.derived.stats()).toMatchObject({ 'widget-json': { hits: 1, misses: 0 }, 'report-json': { hits: 1, misses: 0 } });
+
+  await writeWidgetFormulas(reference, NOTE, join(out, 'uncached.json'));
+  await reference.writeReportJson(join(out, 'uncached-report.json'));
+  for (const name of ['cold', 'warm', 'uncached']) {
+    expect(readFileSync(join(out, `${name}.json`), 'utf8')).toBe(widget);
+    expect(readFileSync(join(out, `${name}-report.json`), 'utf8')).toBe(report);
+  }
+
+  // A stored file that is gone is a miss: made again, stored and written (never an empty or missing output).
+  const folder = join(root, DEFAULT_CACHE_DIR, 'derived', 'widget-json');
+  for (const file of readdirSync(folder, { recursive: true }) as string[]) if (file.endsWith('.raw')) rmSync(join(folder, file));
+  const emptied = createSiteVerification({ root });
+  await writeWidgetFormulas(emptied, NOTE, join(out, 'remade.json'));
+  expect(emptied.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
+  expect(readFileSync(join(out, 'remade.json'), 'utf8')).toBe(widget);
 });
 
 test('the widget data is cached under the note\'s text: any edit, even outside its formulas, compiles it again', async () => {
