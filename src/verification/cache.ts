@@ -42,15 +42,21 @@ export interface Codec<T> {
   read(path: string): T;
 }
 
+/**
+ * JSON written with {@link encodeNonFinite}, read back with its Infinity and NaN.
+ *
+ * @param text The JSON.
+ */
+export function parseWithNonFinite(text: string): unknown {
+  // A reviver makes JSON.parse several times slower: only for the texts that need one.
+  return text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text);
+}
+
 /** Values as JSON, Infinity and NaN included (the default). */
 export const JSON_CODEC: Codec<unknown> = {
   extension: 'json',
   encode: (value) => JSON.stringify(value, encodeNonFinite),
-  read: (path) => {
-    const text = readFileSync(path, 'utf8');
-    // A reviver makes JSON.parse several times slower: only for the files that need one.
-    return text.includes(`"${NON_FINITE}"`) ? JSON.parse(text, decodeNonFinite) : JSON.parse(text);
-  },
+  read: (path) => parseWithNonFinite(readFileSync(path, 'utf8')),
 };
 
 /**

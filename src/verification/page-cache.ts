@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOTES_DIR } from '../site/notes.js';
-import { encodeNonFinite, VerdictCache } from './cache.js';
+import { encodeNonFinite, parseWithNonFinite, VerdictCache, type Codec } from './cache.js';
 import type { PageCheckInput } from './check-page.js';
 import type { FileVerification } from './page-result.js';
 
@@ -39,20 +39,60 @@ interface CachedPage {
 }
 
 /**
- * A page as stored: its contexts as indexes into one list of their distinct parts. Most formulas of
- * a section share their symbols, definitions and conventions, so each part is written (and read,
- * by a warm build, for every page) once instead of once per formula: a synthetic page of 50
- * formulas went from 109 KB to a third of that.
+ * A page's contexts as stored: indexes into one list of their distinct parts. Most formulas of a
+ * section share their symbols, definitions and conventions, so each part is written once instead
+ * of once per formula: a synthetic page of 50 formulas went from 109 KB to a third of that.
  */
-interface StoredPage {
-  records: FileVerification['records'];
-  declarationProblems: FileVerification['declarationProblems'];
-  verdicts: number;
+interface StoredContexts {
   /** The distinct values of the contexts' fields. */
   parts: unknown[];
   /** Each formula's context, by formula id: field → index into `parts`. */
   contexts: Record<string, Record<string, number>>;
 }
+
+/**
+ * A page as stored: its records and problems, and its contexts as JSON text, read and parsed only
+ * when asked for. Only the widget data is compiled from contexts, and a warm build copies that from
+ * the derived cache: parsing the 10,000-formula site's contexts cost its check 0.2 s, and holding
+ * them (or their text) 17 MB of heap, for nothing.
+ */
+interface StoredPage {
+  head: Pick<FileVerification, 'records' | 'declarationProblems'> & { verdicts: number };
+  /** {@link StoredContexts} as JSON: the text to write, or read again from the page's file. */
+  contexts: () => string;
+  /** The page's file, when it was read from one. */
+  file?: string;
+}
+
+/** Where a page file's second line (the contexts) starts; a file without one is not a page file. */
+function contextsStart(text: string, path: string): number {
+  const end = text.indexOf('\n');
+  if (end < 0) throw new Error(`not a page file: ${path}`);
+  return end + 1;
+}
+
+/** A page file: the head's JSON on the first line, the contexts' on the second (JSON.stringify writes no line break). */
+const PAGE_CODEC: Codec<StoredPage> = {
+  extension: 'page',
+  encode: (page) => `${JSON.stringify(page.head, encodeNonFinite)}\n${page.contexts()}`,
+  read: (path) => {
+    const text = readFileSync(path, 'utf8');
+    const head = parseWithNonFinite(text.slice(0, contextsStart(text, path) - 1)) as StoredPage['head'];
+    return {
+      head,
+      file: path,
+      contexts: () => {
+        // Files are written whole and renamed, and never changed: only a damaged or deleted one fails here.
+        try {
+          const again = readFileSync(path, 'utf8');
+          return again.slice(contextsStart(again, path));
+        } catch (error) {
+          throw new Error(`the page cache file ${path} cannot be read again for its contexts (${(error as Error).message}); delete the verdict cache's pages/ folder and build again`);
+        }
+      },
+    };
+  },
+};
 
 /**
  * A hash of the engine's source files: part of every cache key.
@@ -109,22 +149,47 @@ function storedPage(page: CachedPage): StoredPage {
     }
     return at;
   };
-  const contexts: StoredPage['contexts'] = {};
+  const contexts: StoredContexts['contexts'] = {};
   for (const [id, context] of Object.entries(page.result.contexts)) {
     contexts[id] = Object.fromEntries(Object.entries(context).map(([field, value]) => [field, index(value)]));
   }
-  return { records: page.result.records, declarationProblems: page.result.declarationProblems, verdicts: page.verdicts, parts, contexts };
+  const { records, declarationProblems } = page.result;
+  const text = JSON.stringify({ parts, contexts } satisfies StoredContexts, encodeNonFinite);
+  return { head: { records, declarationProblems, verdicts: page.verdicts }, contexts: () => text };
 }
 
-/** A page as the site uses it: contexts whose equal parts are one object, as the check made them. */
-function cachedPage(stored: StoredPage): CachedPage {
+/** Contexts as the check made them (equal parts one object), from their stored JSON. */
+function parseContexts(page: StoredPage): FileVerification['contexts'] {
+  const text = page.contexts();
+  let stored: StoredContexts;
+  try {
+    stored = parseWithNonFinite(text) as StoredContexts;
+  } catch (error) {
+    throw new Error(`the page cache file ${page.file ?? '(in memory)'} has unreadable contexts (${(error as Error).message}); delete the verdict cache's pages/ folder and build again`);
+  }
   const contexts: FileVerification['contexts'] = {};
   for (const [id, fields] of Object.entries(stored.contexts)) {
     const context: Record<string, unknown> = {};
     for (const [field, at] of Object.entries(fields)) context[field] = stored.parts[at];
     contexts[id] = context as FileVerification['contexts'][string];
   }
-  return { result: { records: stored.records, declarationProblems: stored.declarationProblems, contexts }, verdicts: stored.verdicts };
+  return contexts;
+}
+
+/** A page as the site uses it: its contexts parsed when first asked for. */
+function cachedPage(stored: StoredPage): CachedPage {
+  const { records, declarationProblems, verdicts } = stored.head;
+  let contexts: FileVerification['contexts'] | undefined;
+  return {
+    result: {
+      records,
+      declarationProblems,
+      get contexts() {
+        return (contexts ??= parseContexts(stored));
+      },
+    },
+    verdicts,
+  };
 }
 
 /** Whole-page verifications on disk (or in memory only), keyed by file, text and pipeline. */
@@ -141,7 +206,7 @@ export class PageCache {
     dir: string | undefined,
     private readonly fingerprint: string,
   ) {
-    this.store = new VerdictCache<StoredPage>(dir ? join(dir, 'pages') : undefined);
+    this.store = new VerdictCache<StoredPage>(dir ? join(dir, 'pages') : undefined, { codec: PAGE_CODEC });
   }
 
   private key(file: string, source: string): string {

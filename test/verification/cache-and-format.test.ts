@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { VerdictCache } from '../../src/verification/cache.js';
+import { DEFAULT_CACHE_DIR, VerdictCache } from '../../src/verification/cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { githubAnnotation } from '../../src/verification/format.js';
 import { ROOT } from '../helpers/site.js';
@@ -86,9 +86,13 @@ test('a page cache file holds each distinct part of its contexts once, and reads
   copyFileSync(join(ROOT, note), join(root, note));
   const cacheDir = join(root, '.cache');
   const cold = await createSiteVerification({ root, cacheDir, parallel: false }).verifyFile(note);
-  const files = (readdirSync(join(cacheDir, 'pages'), { recursive: true }) as string[]).filter((file) => file.endsWith('.json'));
+  const files = (readdirSync(join(cacheDir, 'pages'), { recursive: true }) as string[]).filter((file) => file.endsWith('.page'));
   expect(files).toHaveLength(1);
-  const stored = JSON.parse(readFileSync(join(cacheDir, 'pages', files[0]), 'utf8')) as { parts: unknown[]; contexts: Record<string, Record<string, number>> };
+  // Two lines: the records and problems, then the contexts (parsed only when asked for).
+  const [head, contexts, ...rest] = readFileSync(join(cacheDir, 'pages', files[0]), 'utf8').split('\n');
+  expect(rest).toEqual([]);
+  expect(JSON.parse(head).records).toEqual(JSON.parse(JSON.stringify(cold.records)));
+  const stored = JSON.parse(contexts) as { parts: unknown[]; contexts: Record<string, Record<string, number>> };
   const texts = stored.parts.map((part) => JSON.stringify(part));
   expect(new Set(texts).size).toBe(texts.length);
   const fields = Object.values(stored.contexts).flatMap((context) => Object.values(context));
@@ -97,6 +101,23 @@ test('a page cache file holds each distinct part of its contexts once, and reads
   expect(Object.keys(stored.contexts)).toEqual(Object.keys(cold.contexts));
   const warm = await createSiteVerification({ root, cacheDir, parallel: false }).verifyFile(note);
   expect(warm).toEqual(cold);
+});
+
+test('a warm page is checked from its records alone: its contexts are parsed only for what compiles from them (the widget data)', async () => {
+  const root = fixtureRoot('deliberate-error');
+  const cacheDir = join(root, DEFAULT_CACHE_DIR);
+  const cold = createSiteVerification({ root });
+  const report = await cold.report();
+  // Damage the contexts line of the page file; the records line stays as written.
+  const folder = join(cacheDir, 'pages');
+  const [file] = (readdirSync(folder, { recursive: true }) as string[]).filter((name) => name.endsWith('.page'));
+  const [head] = readFileSync(join(folder, file), 'utf8').split('\n');
+  writeFileSync(join(folder, file), `${head}\n{"parts": [`);
+  const warm = createSiteVerification({ root });
+  expect(await warm.report()).toEqual(report);
+  expect(warm.cacheStats().misses).toBe(0);
+  const page = await warm.verifyFile('content/notes/fixture/zh.md');
+  expect(() => page.contexts).toThrow(/page cache file .*\.page has unreadable contexts .*delete the verdict cache's pages\/ folder and build again/);
 });
 
 test('a value reads back from the cache as it was written, an infinite error included', () => {

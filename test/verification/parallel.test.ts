@@ -121,7 +121,7 @@ describe('the check pool', () => {
     expect(warm.cacheStats().misses).toBe(0);
     // Whole pages come from the page cache, contexts included.
     for (const note of listNoteFiles(root)) expect(await warm.verifyFile(note.path)).toEqual(await cold.verifyFile(note.path));
-    expect(readdirSync(join(cacheDir, 'pages'), { recursive: true }).filter((file) => String(file).endsWith('.json'))).toHaveLength(listNoteFiles(root).length);
+    expect(readdirSync(join(cacheDir, 'pages'), { recursive: true }).filter((file) => String(file).endsWith('.page'))).toHaveLength(listNoteFiles(root).length);
   }, 120_000);
 });
 
