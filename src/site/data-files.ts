@@ -16,7 +16,7 @@ import { listNotePaths } from './notes.js';
 import { formulasPath } from './urls.js';
 
 /** A note file's widget data when the build checks nothing: the seed, no formulas (the widgets say so). */
-const UNCHECKED_WIDGET: WidgetFormulas = { seed: BUILD_SEED, formulas: {} };
+const UNCHECKED_WIDGET = JSON.stringify({ seed: BUILD_SEED, formulas: {} } satisfies WidgetFormulas);
 
 /** /verification.json when the build checks nothing: `checked: false`, no formulas. */
 const uncheckedReport = (): string => verificationJson(false, { summary: summarize([]), formulas: [] });
@@ -29,7 +29,7 @@ const uncheckedReport = (): string => verificationJson(false, { summary: summari
  * @param checked Whether formulas are checked.
  */
 export async function widgetFormulasBody(root: string, path: string, checked: boolean): Promise<Uint8Array<ArrayBuffer> | string> {
-  return checked ? widgetFormulasJson(siteVerification(root), path) : JSON.stringify(UNCHECKED_WIDGET);
+  return checked ? widgetFormulasJson(siteVerification(root), path) : UNCHECKED_WIDGET;
 }
 
 /**
@@ -74,7 +74,7 @@ export async function writeDataFiles(root: string, outDir: string, checked: bool
   for (const note of listNotePaths(root)) {
     const dest = target(formulasPath(note.lang, note.slug));
     if (site) await writeWidgetFormulas(site, note.path, dest);
-    else writeFileSync(dest, JSON.stringify(UNCHECKED_WIDGET));
+    else writeFileSync(dest, UNCHECKED_WIDGET);
   }
   return { files: written.length, bytes: written.reduce((sum, file) => sum + statSync(file).size, 0), copied: hits() - hitsBefore };
 }

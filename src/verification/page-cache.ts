@@ -154,8 +154,8 @@ function storedPage(page: CachedPage): StoredPage {
     contexts[id] = Object.fromEntries(Object.entries(context).map(([field, value]) => [field, index(value)]));
   }
   const { records, declarationProblems } = page.result;
-  const text = JSON.stringify({ parts, contexts } satisfies StoredContexts, encodeNonFinite);
-  return { head: { records, declarationProblems, verdicts: page.verdicts }, contexts: () => text };
+  // Written when the file is: the parts are the check's own objects, so holding them costs nothing, and their text is not kept.
+  return { head: { records, declarationProblems, verdicts: page.verdicts }, contexts: () => JSON.stringify({ parts, contexts } satisfies StoredContexts, encodeNonFinite) };
 }
 
 /** Contexts as the check made them (equal parts one object), from their stored JSON. */
