@@ -4,7 +4,7 @@
  * cost; and the build order as BENCHMARKS.md states it.
  */
 import { describe, expect, test } from 'vitest';
-import { bracketedRatios, median, medianRatio, spread, type BuildKind } from '../../scripts/bench/ratios.js';
+import { bracketedRatios, median, medianInterval, medianRatio, spread, type BuildKind } from '../../scripts/bench/ratios.js';
 import { parseGnuTime } from '../../scripts/bench/build.js';
 import { buildOrders, evaluateBudgets, peakOf, type SiteResult } from '../../scripts/bench/results.js';
 
@@ -61,6 +61,46 @@ describe('bracketed ratios', () => {
   });
 });
 
+describe('the range of a median', () => {
+  const ascending = (n: number) => Array.from({ length: n }, (_, index) => 1 + index / 100);
+  test.each([
+    // k-th smallest and largest of n, and the chance the range covers the median: 1 − 2·P(Binomial(n, 1/2) ≤ k − 1).
+    { n: 5, k: 1, coverage: 1 - 2 / 32 },
+    { n: 9, k: 2, coverage: 1 - (2 * 10) / 512 },
+    { n: 11, k: 3, coverage: 1 - (2 * 67) / 2048 },
+    { n: 22, k: 7, coverage: 1 - (2 * 110056) / 4194304 },
+  ])('$n samples: the $k-th smallest to the $k-th largest', ({ n, k, coverage }) => {
+    const values = ascending(n).reverse();
+    const interval = medianInterval(values);
+    expect(interval).toMatchObject({ low: 1 + (k - 1) / 100, high: 1 + (n - k) / 100 });
+    expect(interval?.coverage).toBeCloseTo(coverage, 12);
+    expect(interval?.coverage).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('too few samples for 90% even from the extremes: no range', () => {
+    expect(medianInterval(ascending(4))).toBeUndefined();
+    expect(medianInterval([1.02])).toBeUndefined();
+    expect(medianInterval(ascending(4), 0.8)).toMatchObject({ low: 1, high: 1.03 });
+  });
+
+  test('covers the true median of skewed noise at least as often as it says', () => {
+    // Ratios 1.02 times a build's noise: exponential slow-downs (a machine's other work only adds
+    // time), so the mean is far from the median. Seeded: the same draws every run.
+    let state = 12345;
+    const uniform = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) + 0.5) / 2 ** 32;
+    const trueMedian = 1.02 * (1 + 0.05 * Math.LN2);
+    let covered = 0;
+    const trials = 4000;
+    for (let trial = 0; trial < trials; trial++) {
+      const ratios = Array.from({ length: 11 }, () => 1.02 * (1 - 0.05 * Math.log(uniform())));
+      const interval = medianInterval(ratios);
+      if (interval && interval.low <= trueMedian && trueMedian <= interval.high) covered++;
+    }
+    expect(covered / trials).toBeGreaterThan(0.91);
+    expect(covered / trials).toBeLessThan(0.96);
+  });
+});
+
 describe('the build order, as BENCHMARKS.md states it', () => {
   const site = (label: string, kinds: BuildKind[]) => ({ label, runs: kinds.map((kind) => ({ kind })) }) as unknown as SiteResult;
   const short: BuildKind[] = ['off', 'cold', 'off', 'warm', 'off'];
@@ -113,6 +153,16 @@ describe('the ratio budgets', () => {
     const budgets = evaluateBudgets(small, [small, site]);
     expect(budgets.find((budget) => budget.name === 'large: warm build with checking / without')).toMatchObject({ value: '1.054×', met: false });
     expect(budgets.find((budget) => budget.name === 'small: warm build with checking / without')).toMatchObject({ limit: '≤ 1.05×', value: '1.050×', met: true });
+  });
+
+  test('with five brackets or more the value carries the range of its median', () => {
+    const measure = { wallMs: 100, peakMb: 1000, check: { formulas: 1, ms: 1, hits: 1, derived: 0, prefetched: 0 } };
+    const warm = [1.04, 0.98, 1.07, 1.01, 1.03];
+    const runs = warm.map((ratio) => ({ kind: 'warm' as const, measure, ratio }));
+    const site = { label: 'real', notes: 1, displayFormulas: 10, off: measure, cold: measure, warm: measure, ratios: { cold: 1.2, warm: median(warm) }, runs } as SiteResult;
+    const budget = evaluateBudgets(site, [site, site]).find((entry) => entry.name === 'real: warm build with checking / without');
+    expect(budget).toMatchObject({ value: '1.030× (94% range of the median 0.980–1.070)', met: true });
+    expect(evaluateBudgets(site, [site, site]).find((entry) => entry.name === 'real: cold build with checking / without')?.value).toBe('1.200×');
   });
 });
 
