@@ -1,8 +1,9 @@
 /**
  * `npx tsx scripts/widget-bench.ts [slug] [lang]` (after `npm run build`): what the live check widgets
  * cost a reader. Prints the gzipped sizes of a note page without any widget (HTML, CSS, JS), of the
- * widget's engine bundle and of the page's compiled formulas, then opens widgets in Chromium and
- * reports the time from click to result: the first open (module and data loaded then) and later ones.
+ * widget's engine bundle, of its typesetter (KaTeX) and of the page's compiled formulas, then opens
+ * widgets in Chromium and reports the time from click to result: the first open (modules and data
+ * loaded then) and later ones.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +43,8 @@ async function main(slug: string, lang: string): Promise<void> {
   console.log(`  JS   ${kb(sum(js))} (${js.length} file)`);
   const engineBundle = sum(widget);
   console.log(`widget + engine bundle: ${kb(engineBundle)} (budget ${BUDGET_KB} KB)${engineBundle > BUDGET_KB * 1024 ? '  OVER BUDGET' : ''}`);
+  const typesetter = readdirSync(join(DIST, '_astro')).filter((name) => /^typeset\..*\.js$/.test(name)).map((name) => join(DIST, '_astro', name));
+  console.log(`its typesetter (KaTeX, loaded beside the formulas when the widget module loads): ${kb(sum(typesetter))}`);
   console.log(`compiled formulas of the page: ${kb(gzipped(join(DIST, 'formulas', lang, `${slug}.json`)))}`);
 
   const { server, origin } = await serveDist();
@@ -68,7 +71,7 @@ async function main(slug: string, lang: string): Promise<void> {
         (button as HTMLElement).click();
       }));
     const first = await timeOpen(0);
-    console.log(`click → result, first open (loads the widget and the page's formulas): ${first.ms.toFixed(0)} ms (engine ${first.engine.toFixed(1)} ms)`);
+    console.log(`click → result, first open (loads the widget, its typesetter and the page's formulas): ${first.ms.toFixed(0)} ms (engine ${first.engine.toFixed(1)} ms)`);
     const warm: number[] = [];
     const engine: number[] = [];
     for (let n = 1; n < Math.min(count, WARM_OPENS + 1); n++) {

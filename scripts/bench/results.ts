@@ -223,6 +223,7 @@ function weightTable(weight: BenchResults['pageWeight']): string[] {
     row('CSS', weight.css),
     row('JS run on load', weight.js),
     row('JS loaded on demand (check widget)', weight.jsOnDemand),
+    ...(weight.jsOnDemandNested ? [row('JS the widget loads beside its data (KaTeX typesetter)', weight.jsOnDemandNested)] : []),
     row('fonts referenced (woff2, sent as is; upper bound)', weight.fonts),
     row('engine bundle (esbuild, minified)', weight.engineBundle),
   ];

@@ -26,6 +26,8 @@ export interface PageWeight {
   js: Bytes;
   /** Scripts loaded on demand by those (dynamic imports: the widget and its engine). */
   jsOnDemand: Bytes;
+  /** Scripts those load on demand in turn (the widget's typesetter, KaTeX); absent from runs before it existed. */
+  jsOnDemandNested?: Bytes;
   /** Font files (woff2, sent as they are) the page's CSS refers to: an upper bound, a browser fetches only the faces it uses. */
   fonts: Bytes;
 }
@@ -95,6 +97,7 @@ export function weighPage(dist: string, page: string): PageWeight {
   const inlineImports = inlineScripts.flatMap((code) => attributeValues(code, /["'](\/[^"']+\.js)["']/g)).map((url) => fileOf(dist, page, url)).filter((file): file is string => !!file && !file.includes('pagefind'));
   const { statics, dynamics } = closure(dist, [...scriptFiles, ...inlineImports]);
   const onDemand = closure(dist, [...dynamics].filter((file) => !statics.has(file)));
+  const nested = closure(dist, [...onDemand.dynamics].filter((file) => !statics.has(file) && !onDemand.statics.has(file)));
   const fontUrls = [...css, ...inlineCss].flatMap((text) => attributeValues(existsSync(text) ? readFileSync(text, 'utf8') : text, /url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g).map((url) => (existsSync(text) ? fileOf(dist, text, url) : fileOf(dist, page, url))));
   const fonts = [...new Set(fontUrls.filter((file): file is string => !!file))];
   return {
@@ -103,6 +106,7 @@ export function weighPage(dist: string, page: string): PageWeight {
     css: bytesOf([...css.map((file) => readFileSync(file)), ...inlineCss]),
     js: bytesOf([...[...statics].map((file) => readFileSync(file)), ...inlineScripts]),
     jsOnDemand: bytesOf([...onDemand.statics].filter((file) => !statics.has(file)).map((file) => readFileSync(file))),
+    jsOnDemandNested: bytesOf([...nested.statics].filter((file) => !statics.has(file) && !onDemand.statics.has(file)).map((file) => readFileSync(file))),
     fonts: bytesOf(fonts.map((file) => readFileSync(file)), false),
   };
 }

@@ -9,6 +9,7 @@ import { loadFormulas, type WidgetFormula } from './data.js';
 import { h } from './dom.js';
 import { inputsView, sameInputs, stepsView, type ViewOptions } from './render.js';
 import { text, type WidgetLang } from './strings.js';
+import type { Typesetter } from './typeset.js';
 
 /** The reader's settings. */
 interface CheckState {
@@ -17,6 +18,15 @@ interface CheckState {
   forceFloat: boolean;
   full: boolean;
 }
+
+/**
+ * The typesetting chunk (KaTeX), one load for every widget of the page, begun when this module loads
+ * (the page loads it when a reader reaches for a control); undefined when it cannot load.
+ */
+const typesetter: Promise<Typesetter | undefined> = import('./typeset.js').then(
+  (module) => module.typeset,
+  () => undefined,
+);
 
 /** A fresh 32-bit seed for a re-roll. */
 function freshSeed(): number {
@@ -42,6 +52,7 @@ export class FormulaCheck extends HTMLElement {
   /** Called when the reader closes the widget (the page returns focus to its control). */
   onClose: (() => void) | null = null;
   private formula: WidgetFormula | null = null;
+  private typeset: Typesetter | undefined;
   private buildSeed = 0;
   private state: CheckState = { seed: 0, sizes: {}, forceFloat: false, full: false };
   private started = false;
@@ -78,7 +89,8 @@ export class FormulaCheck extends HTMLElement {
   private async start(): Promise<void> {
     const lang = this.widgetLang;
     try {
-      const data = await loadFormulas(this.getAttribute('src') ?? '');
+      const [data, typeset] = await Promise.all([loadFormulas(this.getAttribute('src') ?? ''), typesetter]);
+      this.typeset = typeset;
       const formula = data.formulas[this.getAttribute('formula-id') ?? ''];
       if (!formula) throw new Error(`no compiled formula ${this.getAttribute('formula-id')}`);
       this.formula = formula;
@@ -185,7 +197,7 @@ export class FormulaCheck extends HTMLElement {
 
   private renderResults(shown: FormulaSample, original?: FormulaSample): void {
     const lang = this.widgetLang;
-    const view: ViewOptions = { lang, full: this.state.full };
+    const view: ViewOptions = { lang, full: this.state.full, typeset: this.typeset };
     const problem = (sample: FormulaSample) =>
       sample.problem ? h('p', { class: 'check-note', role: 'alert' }, [text(sample.problem === 'sizes' ? 'badSizes' : 'singular', lang)]) : null;
     const body = (sample: FormulaSample, withInputs: boolean) => [problem(sample), withInputs && !sample.problem ? inputsView(sample, view) : null, stepsView(sample, view)];

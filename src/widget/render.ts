@@ -3,12 +3,20 @@ import type { FormulaSample, SampledMatrix, SampledStep } from '../engine/index.
 import { h } from './dom.js';
 import { formatError, fullEntry, roundedEntry, sameMatrix } from './format.js';
 import { text, type WidgetLang } from './strings.js';
+import type { Typesetter } from './typeset.js';
 
 /** How to show numbers. */
 export interface ViewOptions {
   lang: WidgetLang;
   /** Show every entry at full precision (else rounded; full precision is always in the entry's tooltip). */
   full: boolean;
+  /** Typesetting of the steps' LaTeX, once its chunk has loaded (else the LaTeX source is shown). */
+  typeset?: Typesetter;
+}
+
+/** A step's LaTeX, typeset, or as source where it cannot be. */
+function latexView(latex: string, view: ViewOptions): HTMLElement {
+  return view.typeset?.(latex) ?? h('code', {}, [latex]);
 }
 
 /**
@@ -60,7 +68,7 @@ export function sameInputs(a: FormulaSample, b: FormulaSample): boolean {
 
 function stepView(step: SampledStep, index: number, sample: FormulaSample, view: ViewOptions): HTMLElement {
   const { lang } = view;
-  const heading = h('p', { class: 'check-step-title' }, [h('strong', {}, [text('step', lang, { n: index + 1 })]), ' ', h('code', {}, [step.latex])]);
+  const heading = h('p', { class: 'check-step-title' }, [h('strong', {}, [text('step', lang, { n: index + 1 })]), ' ', latexView(step.latex, view)]);
   if (!step.values) {
     const why = step.premise ? `${text('premise', lang)} (${step.reason})` : step.reason;
     return h('li', { class: 'check-step check-step-none' }, [heading, h('p', { class: 'check-note' }, [text('noValues', lang), why])]);
@@ -75,8 +83,8 @@ function stepView(step: SampledStep, index: number, sample: FormulaSample, view:
   return h('li', { class: `check-step check-${tone}`, 'data-equal': String(v.equal) }, [
     heading,
     h('div', { class: 'check-matrices' }, [
-      matrixView(h('span', {}, [leftLabel, h('br'), h('code', {}, [step.leftLatex])]), v.left, view),
-      matrixView(h('span', {}, [rightLabel, h('br'), h('code', {}, [step.rightLatex])]), v.right, view),
+      matrixView(h('span', {}, [leftLabel, h('br'), latexView(step.leftLatex, view)]), v.left, view),
+      matrixView(h('span', {}, [rightLabel, h('br'), latexView(step.rightLatex, view)]), v.right, view),
       matrixView(text('difference', lang), v.difference, view, tone),
     ]),
     h('p', { class: 'check-error', 'data-rel-error': String(v.relError) }, [

@@ -1,11 +1,15 @@
 /**
  * The live check widgets in Chromium on the built site: opening one runs the engine on the page's
  * compiled formula and shows inputs, both sides and the relative error; re-rolling, resizing and
- * switching arithmetic re-run it; the keyboard alone drives it; an erratum shows the source's
- * formula failing where the correction passes; a page where no widget opens loads no engine.
+ * switching arithmetic re-run it; each step's LaTeX is typeset (KaTeX, loaded with the widget), or
+ * shown as source when the typesetter cannot load; the keyboard alone drives it; an erratum shows
+ * the source's formula failing where the correction passes; a page where no widget opens loads no engine.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { DIST } from '../helpers/site.js';
 import { newContext, recordProblems, useBrowserSite } from './harness.js';
 
 /** The float tolerance the widget states (FLOAT_TOLERANCE in src/engine/verify/compare.ts). */
@@ -84,7 +88,7 @@ test('a page where no widget is opened requests no engine script and no compiled
   expect(await page.locator('button.check-toggle').count()).toBeGreaterThan(10);
   const scripts = requests.filter((url) => url.endsWith('.js'));
   expect(scripts.length).toBeGreaterThan(0);
-  expect(requests.filter((url) => /\/_astro\/widget\.|\/formulas\//.test(url))).toEqual([]);
+  expect(requests.filter((url) => /\/_astro\/(widget|typeset)\.|\/formulas\//.test(url))).toEqual([]);
   expect(await page.evaluate(() => customElements.get('formula-check') === undefined)).toBe(true);
   expect(problems).toEqual([]);
   await context.close();
@@ -109,6 +113,42 @@ describe('a verified formula', () => {
     expect(requests.some((url) => /\/_astro\/widget\./.test(url))).toBe(true);
     expect(requests.some((url) => url.endsWith(`/formulas/en/${NOTE}.json`))).toBe(true);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test("shows each step's sides typeset, with the LaTeX source kept as the title and in the MathML", async () => {
+    const { context, page, problems, requests } = await openPage('en');
+    const widget = await open(figure(page, 'en', 'verified', 0));
+    const steps = widget.locator('.check-step');
+    expect(await steps.count()).toBeGreaterThan(0);
+    // Each step's heading and both sides' captions: typeset, none left as source.
+    expect(await widget.locator('.check-step-title code, .check-matrix figcaption code').count()).toBe(0);
+    const typeset = await widget.locator('.check-tex').evaluateAll((nodes) =>
+      nodes.map((node) => ({ title: node.getAttribute('title') ?? '', tex: node.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? '', html: Boolean(node.querySelector('.katex-html')) })),
+    );
+    expect(typeset.length).toBeGreaterThanOrEqual((await steps.count()) * 3);
+    for (const { title, tex, html } of typeset) {
+      expect(title.length).toBeGreaterThan(0);
+      expect(tex).toContain(title);
+      expect(html).toBe(true);
+    }
+    expect(requests.some((url) => /\/_astro\/typeset\./.test(url))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('without its typesetter (the chunk fails to load) shows the LaTeX source and still checks', async () => {
+    const { context, page, problems } = await openPage('en');
+    await page.route(/\/_astro\/typeset\.[^/]*\.js$/, (route) => route.abort());
+    const widget = await open(figure(page, 'en', 'verified', 0));
+    expect(await widget.locator('.check-tex').count()).toBe(0);
+    const sources = await widget.locator('.check-step-title code').allTextContents();
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((source) => source.includes('\\'))).toBe(true);
+    await expectPassing(widget);
+    // The failed chunk is the only problem the page reports.
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((problem) => !/\/_astro\/typeset\./.test(problem) && problem !== 'console: Failed to load resource: net::ERR_FAILED')).toEqual([]);
     await context.close();
   });
 
@@ -223,5 +263,33 @@ test('in Chinese, and at phone width with no horizontal page scroll', async () =
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("the typesetter reads every step's LaTeX of every note's widget data, in both languages", async () => {
+  const { context, page, requests } = await openPage('en');
+  await open(figure(page, 'en', 'verified', 0));
+  const chunk = requests.find((url) => /\/_astro\/typeset\.[^/]*\.js$/.test(url));
+  expect(chunk).toBeDefined();
+  const files = ['zh', 'en'].flatMap((lang) => readdirSync(join(DIST, 'formulas', lang)).map((file) => `/formulas/${lang}/${file}`));
+  expect(files.length).toBe(8);
+  // A string, not a function: Vitest would rewrite a function's import() for Node.
+  const result = (await page.evaluate(`(async () => {
+    const { typeset } = await import(${JSON.stringify(chunk)});
+    const latex = new Set();
+    const collect = (value) => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          if (/latex/i.test(key) && typeof inner === 'string') latex.add(inner);
+          else collect(inner);
+        }
+      }
+    };
+    for (const file of ${JSON.stringify(files)}) collect(await (await fetch(file)).json());
+    return { count: latex.size, unread: [...latex].filter((source) => !typeset(source)) };
+  })()`)) as { count: number; unread: string[] };
+  expect(result.count).toBeGreaterThan(100);
+  expect(result.unread).toEqual([]);
   await context.close();
 });
