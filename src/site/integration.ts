@@ -10,14 +10,14 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { PluginOption } from 'vite';
+import type { PluginOption, UserConfig } from 'vite';
 import { checkTranslations, formatTranslationProblem } from './translations.js';
 import { problemsMessage, siteVerification } from '../verification/site.js';
 import { githubAnnotation } from '../verification/format.js';
 import { stampInputs, writeStamp } from '../verification/input-stamp.mjs';
 import { pageCacheInputs } from '../verification/page-cache.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
-import { noteModules, type NoteModules } from './note-modules.js';
+import { isAstroHeadInjectWarning, noteModules, type NoteModules } from './note-modules.js';
 import { writeDataFiles } from './data-files.js';
 
 /** Options of {@link notesIntegration}. */
@@ -103,6 +103,12 @@ function waitForFormulaCheck(root: string, check: () => Promise<void> | undefine
   };
 }
 
+/** Rolldown's logs, without Astro's warning about its own propagated-assets modules (see {@link isAstroHeadInjectWarning}). */
+const quietAstroHeadInject: NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['onLog']> = (level, log, handler) => {
+  if (level === 'warn' && isAstroHeadInjectWarning(log)) return;
+  handler(level, log);
+};
+
 /**
  * The notes integration.
  *
@@ -126,7 +132,13 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
         });
         const plugins: PluginOption[] = [...notes.plugins];
         if (options.checkFormulas) plugins.push(waitForFormulaCheck(options.root, () => formulaCheck));
-        updateConfig({ vite: { plugins } });
+        updateConfig({
+          vite: {
+            plugins,
+            // Astro's own warning about its propagated-assets modules, once per note module: noise that hides real warnings.
+            build: { rolldownOptions: { onLog: quietAstroHeadInject } },
+          },
+        });
       },
       'astro:build:start': async ({ logger }) => {
         await assertTranslationsAlign(options.root);

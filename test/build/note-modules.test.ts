@@ -3,14 +3,15 @@
  * `npm run build` uses (scripts/astro-build.mjs, heap bounded, verdict prefetch beside it): each note is
  * rendered once, not again for Astro's propagated-assets twin; its HTML goes to a file the page
  * reads when it is generated, not through the bundler; the pages carry the notes' formulas as
- * before, and the HTML files are gone after the build.
+ * before, and the HTML files are gone after the build; Rolldown's warning about the directive Astro
+ * writes into the twins stays out of the log, and every other warning stays in it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { externalizeHtml } from '../../src/site/note-modules.js';
+import { externalizeHtml, isAstroHeadInjectWarning } from '../../src/site/note-modules.js';
 import { fixtureSite } from '../helpers/fixture-site.js';
 import { ROOT } from '../helpers/site.js';
 
@@ -49,6 +50,25 @@ describe('externalizeHtml', () => {
   });
 });
 
+describe("Rolldown's warning about Astro's propagated-assets directive", () => {
+  // As Rolldown reports it for a note's twin (the id relative to the project in the message, absolute in `id`).
+  const directive = (id: string, text = 'use astro:head-inject') => ({
+    code: 'MODULE_LEVEL_DIRECTIVE',
+    id,
+    message: `The semantics of the module level directive "${text}" in "${id}" may not be preserved when bundling.`,
+  });
+  test.each([
+    { name: "a note's propagated-assets twin", log: directive('/site/content/notes/a/en.md?astroPropagatedAssets'), quiet: true },
+    { name: 'a twin with a further query', log: directive('/site/content/notes/a/en.md?astroPropagatedAssets&lang.md'), quiet: true },
+    { name: 'the same directive in a module that is not a twin', log: directive('/site/src/lib.ts'), quiet: false },
+    { name: "another directive in a twin (`'use client'`)", log: directive('/site/content/notes/a/en.md?astroPropagatedAssets', 'use client'), quiet: false },
+    { name: 'another warning about a twin', log: { code: 'CIRCULAR_DEPENDENCY', id: '/site/content/notes/a/en.md?astroPropagatedAssets', message: 'use astro:head-inject' }, quiet: false },
+    { name: 'a warning without a module', log: { code: 'MODULE_LEVEL_DIRECTIVE', message: '"use astro:head-inject"' }, quiet: false },
+  ])('$name: quiet $quiet', ({ log, quiet }) => {
+    expect(isAstroHeadInjectWarning(log)).toBe(quiet);
+  });
+});
+
 test('a build renders each note once and keeps its HTML out of the bundle', () => {
   const note = readFileSync(join(ROOT, 'test', 'fixtures', 'verify', 'erratum', 'zh.md'), 'utf8');
   const site = fixtureSite('note-modules-', note, { second: note });
@@ -74,6 +94,8 @@ test('a build renders each note once and keeps its HTML out of the bundle', () =
   // Two notes in two languages: four modules rendered, and the four twins not rendered again.
   expect(output).toContain('4 note module(s) rendered, their HTML kept out of the bundle; 4 propagated-assets twin(s) not rendered again');
   expect(output).not.toContain('kept their HTML in the bundle');
+  // Astro's warning about its twins' directive, once per note module before, is not in the log.
+  expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
   expect(existsSync(join(site, '.astro', 'cache', 'note-html'))).toBe(false);
   for (const slug of ['fixture', 'second']) {
     for (const lang of ['zh', 'en']) {
