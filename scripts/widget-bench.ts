@@ -35,7 +35,9 @@ async function main(slug: string, lang: string): Promise<void> {
   const css = assets(/<link rel="stylesheet" href="([^"]+)"/g);
   const js = assets(/<script type="module" src="([^"]+)"/g);
   const inlineJs = [...text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1].length, 0);
-  const widget = readdirSync(join(DIST, '_astro')).filter((name) => /^widget\..*\.js$/.test(name)).map((name) => join(DIST, '_astro', name));
+  /** The built chunks named after a module (`widget.<hash>.js`). */
+  const chunks = (module: string) => readdirSync(join(DIST, '_astro')).filter((name) => name.startsWith(`${module}.`) && name.endsWith('.js')).map((name) => join(DIST, '_astro', name));
+  const widget = chunks('widget');
   const sum = (files: string[]) => files.reduce((n, f) => n + gzipped(f), 0);
   console.log(`page /${lang}/${slug}/ without a widget (gzip -${GZIP_LEVEL}):`);
   console.log(`  HTML ${kb(gzipped(html))} (inline scripts ${kb(inlineJs)} raw)`);
@@ -43,8 +45,7 @@ async function main(slug: string, lang: string): Promise<void> {
   console.log(`  JS   ${kb(sum(js))} (${js.length} file)`);
   const engineBundle = sum(widget);
   console.log(`widget + engine bundle: ${kb(engineBundle)} (budget ${BUDGET_KB} KB)${engineBundle > BUDGET_KB * 1024 ? '  OVER BUDGET' : ''}`);
-  const typesetter = readdirSync(join(DIST, '_astro')).filter((name) => /^typeset\..*\.js$/.test(name)).map((name) => join(DIST, '_astro', name));
-  console.log(`its typesetter (KaTeX, loaded beside the formulas when the widget module loads): ${kb(sum(typesetter))}`);
+  console.log(`its typesetter (KaTeX, loaded beside the formulas when the widget module loads): ${kb(sum(chunks('typeset')))}`);
   console.log(`compiled formulas of the page: ${kb(gzipped(join(DIST, 'formulas', lang, `${slug}.json`)))}`);
 
   const { server, origin } = await serveDist();

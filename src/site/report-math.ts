@@ -5,6 +5,7 @@
  * and a warm build renders nothing unchanged.
  */
 import katex from 'katex';
+import { DISPLAY_ONLY } from '../markdown/katex-macros.js';
 import { KATEX_OPTIONS } from '../markdown/pipeline.js';
 import type { DerivedCache } from '../verification/derived-cache.js';
 
@@ -17,8 +18,6 @@ import type { DerivedCache } from '../verification/derived-cache.js';
  */
 const REPORT_OPTIONS = { ...KATEX_OPTIONS, output: 'mathml', strict: 'ignore', throwOnError: false } as const;
 
-/** What KaTeX renders in display mode only (inline, the cell showed an error and the source): some environments, and \tag. */
-const DISPLAY_ONLY = /\\begin\{(?:align|alignat|gather|equation|multline|flalign|split)\*?\}|\\tag\b/;
 
 /**
  * The KaTeX MathML of a formula, inline unless an environment needs display mode ('' when KaTeX cannot render it at all).

@@ -4,7 +4,7 @@
  * a reader first opens a widget; until then, or if it cannot load, a step shows its LaTeX source.
  */
 import katex from 'katex';
-import { KATEX_MACROS } from '../markdown/katex-macros.js';
+import { DISPLAY_ONLY, KATEX_MACROS } from '../markdown/katex-macros.js';
 
 /** Typeset LaTeX, or undefined where KaTeX cannot read it. */
 export type Typesetter = (latex: string) => HTMLElement | undefined;
@@ -32,7 +32,7 @@ const typesetCache = new Map<string, HTMLElement | undefined>();
  * @param latex The step's LaTeX, as the widget data carries it.
  */
 export const typeset: Typesetter = (latex) => {
-  if (!typesetCache.has(latex)) typesetCache.set(latex, render(`\\displaystyle ${latex}`, false) ?? render(latex, true));
+  if (!typesetCache.has(latex)) typesetCache.set(latex, DISPLAY_ONLY.test(latex) ? render(latex, true) : render(`\\displaystyle ${latex}`, false));
   return typesetCache.get(latex)?.cloneNode(true) as HTMLElement | undefined;
 };
 
