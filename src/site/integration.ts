@@ -4,8 +4,9 @@
  * src/verification/prefetch.ts), and starts checking every formula (in worker threads, while Vite
  * does the rest of the build); each note's Markdown waits for the check before it renders, and a wrong formula
  * fails the build with every problem it finds (the dev server logs the translation problems; a
- * formula problem shows in the error overlay when its page renders). At the end of a build it writes
- * the data files (/verification.json, the widgets' /formulas/…; see data-files.ts).
+ * formula problem shows in the error overlay when its page renders). At the end of a build it puts
+ * the report's formula tables into the verification pages (report-tables.ts) and writes the data
+ * files (/verification.json, the widgets' /formulas/…; see data-files.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { pageCacheInputs } from '../verification/page-cache.js';
 import { displayCoverage, isProblem } from '../verification/report.js';
 import { isAstroHeadInjectWarning, noteModules, type NoteModules } from './note-modules.js';
 import { writeDataFiles } from './data-files.js';
+import { spliceTables } from './report-tables.js';
 
 /** Options of {@link notesIntegration}. */
 export interface NotesIntegrationOptions {
@@ -155,6 +157,8 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
           if (notes.kept.size) logger.warn(`${notes.kept.size} note module(s) kept their HTML in the bundle (no plain HTML literal): ${[...notes.kept].join(', ')}`);
         }
         await formulaCheck;
+        const spliced = spliceTables(fileURLToPath(dir));
+        if (spliced) logger.info(`put the formula tables into ${spliced} verification page(s)`);
         const started = performance.now();
         const written = await writeDataFiles(options.root, fileURLToPath(dir), options.checkFormulas);
         logger.info(`wrote ${written.files} data file(s) (verification.json, widget data; ${(written.bytes / 1e6).toFixed(1)} MB; ${written.copied} copied from the derived cache) in ${Math.round(performance.now() - started)} ms`);

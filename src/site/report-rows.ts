@@ -1,9 +1,10 @@
 /**
- * The verification report's formula rows, as one HTML string per note. The report lists every
- * formula of the site: Astro's template renderer, which renders each row's elements and attributes
- * one at a time, took 1.33 s of a warm build of the 10,000-formula site for these rows alone (of
- * about 3.3 s the check costs that build; CPU profile, BENCHMARKS.md). The page's other parts stay
- * in its template (src/pages/[lang]/verification.astro); the HTML written is the same byte for byte.
+ * The verification report's per-note sections and formula rows, as HTML strings. The report lists
+ * every formula of the site: Astro's template renderer, which renders each row's elements and
+ * attributes one at a time, took 1.33 s of a warm build of the 10,000-formula site for these rows
+ * alone (of about 3.3 s the check costs that build; CPU profile, BENCHMARKS.md). The page's other
+ * parts stay in its template (src/pages/[lang]/verification.astro); the HTML written is the same
+ * byte for byte. The sections are cached and put into the built page whole (report-tables.ts).
  */
 import type { Lang } from '../markdown/lang.js';
 import type { FormulaRecord } from '../verification/report.js';
@@ -66,6 +67,37 @@ export function formulaRowsHtml(formulas: readonly FormulaRecord[], html: readon
         `<td><span class="status status-${status}">${escapeHtml(STATUS_LABEL[formula.status][lang])}</span> ${formula.display ? '' : inline} ${erratum}</td>` +
         `<td>${escapeHtml(detail(formula, lang))}</td>` +
         `</tr>`
+      );
+    })
+    .join('');
+}
+
+/** One note's part of the report: its formulas in this language, in order, and each one's cell HTML. */
+export interface ReportNote {
+  slug: string;
+  /** The note's title in this language. */
+  title: string;
+  formulas: readonly FormulaRecord[];
+  /** Each formula's cell HTML (KaTeX), in the same order. */
+  cells: readonly string[];
+}
+
+/**
+ * The report's per-note sections: a heading linking to the note, and the table of its formulas.
+ *
+ * @param notes The notes, in the site's order.
+ * @param lang Page language.
+ */
+export function formulaSectionsHtml(notes: readonly ReportNote[], lang: Lang): string {
+  const head = `<thead><tr>${(['line', 'formula', 'status', 'detail'] as const).map((key) => `<th>${escapeHtml(t(key, lang))}</th>`).join('')}</tr></thead>`;
+  return notes
+    .map(({ slug, title, formulas, cells }) => {
+      const id = escapeHtml(slug);
+      return (
+        `<section id="note-${id}" data-slug="${id}">` +
+        `<h2><a href="${escapeHtml(notePath(lang, slug))}">${escapeHtml(title)}</a></h2>` +
+        `<table class="formulas">${head}<tbody>${formulaRowsHtml(formulas, cells, lang, slug)}</tbody></table>` +
+        `</section>`
       );
     })
     .join('');

@@ -18,8 +18,9 @@ import type { FileVerification } from './page-result.js';
 /** Folders whose sources decide a page's verification (the engine's are in the engine fingerprint). */
 const PIPELINE_SOURCES = [join('src', 'markdown'), join('src', 'verification')];
 /** Files whose contents decide it too. */
-// report-math.ts renders the report's KaTeX, cached under this fingerprint (derived-cache.ts).
-const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json', join('src', 'site', 'report-math.ts')];
+// The report's KaTeX and tables are cached under this fingerprint (derived-cache.ts): the files that make them.
+const REPORT_SOURCES = ['report-math.ts', 'report-rows.ts', 'report-tables.ts', 'i18n.ts', 'urls.ts'].map((file) => join('src', 'site', file));
+const PIPELINE_FILES = [join('content', 'references.yaml'), 'package-lock.json', ...REPORT_SOURCES];
 
 /** The engine's sources (their hash is {@link engineFingerprint}). */
 const ENGINE_SOURCES = join('src', 'engine');

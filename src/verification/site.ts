@@ -47,6 +47,8 @@ export interface SiteVerification {
   readPage(path: string): { text: string; key: string };
   /** Check every note; the report of the contract. */
   report(): Promise<VerificationReport>;
+  /** Every note's page key (see {@link SiteVerification.readPage}), in the notes' order: what the whole report is made from. */
+  pageKeys(): Promise<string[]>;
   /**
    * The report as the built site's /verification.json ships it (UTF-8 bytes, `checked: true`
    * first), from the derived cache when no note changed: stringifying the 20,000 records of the
@@ -204,6 +206,9 @@ export function createSiteVerification(options: SiteVerificationOptions): SiteVe
     readPage,
     async report() {
       return reportOf((await all()).files);
+    },
+    async pageKeys() {
+      return (await all()).keys;
     },
     async reportJson() {
       const { inputs, make } = await reportJsonSource();

@@ -77,9 +77,14 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
     // The data files a build writes at its end, the dev server makes on request: the widgets' and the report's.
     const widget = (await (await fetch(`http://127.0.0.1:${port}/formulas/zh/fixture.json`)).json()) as { formulas: Record<string, unknown> };
     expect(Object.keys(widget.formulas).length).toBeGreaterThan(0);
-    const report = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { checked: boolean; summary: { mismatch: number; verified: number } };
+    const report = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { checked: boolean; summary: { mismatch: number; verified: number }; formulas: { lang: string }[] };
     expect(report).toMatchObject({ checked: true, summary: { mismatch: 0 } });
     expect(report.summary.verified).toBeGreaterThan(0);
+    // The report page renders its formula tables in place (a build puts them in at its end).
+    const reportPage = await (await fetch(`http://127.0.0.1:${port}/zh/verification/`)).text();
+    expect(reportPage).toContain('<section id="note-fixture" data-slug="fixture">');
+    expect(reportPage.match(/<td class="formula-cell">/g)?.length).toBe(report.formulas.filter((formula) => formula.lang === 'zh').length);
+    expect(reportPage).not.toContain('<!--verification-formula-tables-->');
 
     // The author saves a slip: b a^T for a b^T on line 19.
     const file = join(site, 'content', 'notes', 'fixture', 'zh.md');

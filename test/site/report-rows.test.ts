@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { expect, test } from 'vitest';
-import { escapeHtml, formulaRowsHtml } from '../../src/site/report-rows.js';
+import { escapeHtml, formulaRowsHtml, formulaSectionsHtml } from '../../src/site/report-rows.js';
 import type { FormulaRecord } from '../../src/verification/report.js';
 
 const base: FormulaRecord = {
@@ -49,4 +49,18 @@ test("an author's text is escaped, not markup", () => {
   expect(html).not.toContain('<script>');
   expect(cells(html)[0][3]).toBe('<script>alert("x")</script> & more');
   expect(escapeHtml(`a<b & "c" 'd'>`)).toBe('a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;');
+});
+
+test("each note's section: an anchor for the counts table, its title linking to the note, the column labels, its rows", () => {
+  const notes = [
+    { slug: 'a', title: 'Differentials & <Traces>', formulas: [base, { ...base, id: 'f-2', line: 14 }], cells: ['<math>1</math>', '<math>2</math>'] },
+    { slug: 'b', title: 'Empty', formulas: [], cells: [] },
+  ];
+  const root = fromHtml(formulaSectionsHtml(notes, 'zh'), { fragment: true });
+  const sections = selectAll('section', root);
+  expect(sections.map((section) => [section.properties.id, section.properties.dataSlug])).toEqual([['note-a', 'a'], ['note-b', 'b']]);
+  expect(selectAll('h2 a', root).map((link) => [link.properties.href, toString(link)])).toEqual([['/zh/a/', 'Differentials & <Traces>'], ['/zh/b/', 'Empty']]);
+  expect(selectAll('th', sections[0]).map((cell) => toString(cell))).toEqual(['行', '公式', '状态', '误差或原因']);
+  expect(selectAll('tbody tr', sections[0]).map((row) => selectAll('a', row)[0].properties.href)).toEqual(['/zh/a/#f-1', '/zh/a/#f-2']);
+  expect(selectAll('tbody tr', sections[1])).toHaveLength(0);
 });

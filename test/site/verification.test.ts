@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { builtPage, DIST } from '../helpers/site.js';
+import { TABLES_MARKER } from '../../src/site/report-tables.js';
 import { displayCoverage, STATUSES, summarize, type FormulaRecord, type VerificationReport } from '../../src/verification/report.js';
 
 const report = JSON.parse(readFileSync(join(DIST, 'verification.json'), 'utf8')) as VerificationReport & { checked: boolean };
@@ -107,4 +108,20 @@ test.each(['zh', 'en'] as const)('the %s report shows every formula as MathML, n
     expect(select('math', cell), JSON.stringify(cell.children).slice(0, 200)).toBeTruthy();
     expect(select('.katex-html, .katex-error', cell)).toBeUndefined();
   }
+});
+
+test.each(['zh', 'en'] as const)("the %s report lists each note's formulas in order under the note's heading, the tables put into the page whole", (lang) => {
+  const html = readFileSync(join(DIST, lang, 'verification', 'index.html'), 'utf8');
+  expect(html).not.toContain(TABLES_MARKER);
+  const page = builtPage(`${lang}/verification/`);
+  for (const slug of slugs) {
+    const section = select(`main section#note-${slug}`, page);
+    expect(section, slug).toBeTruthy();
+    expect(select('h2 a', section!)?.properties.href).toBe(`/${lang}/${slug}/`);
+    const links = selectAll('table.formulas tbody tr > td:first-child a', section!).map((link) => String(link.properties.href));
+    const formulas = report.formulas.filter((formula) => formula.slug === slug && formula.lang === lang);
+    expect(links).toEqual(formulas.map((formula) => `/${lang}/${slug}/#${formula.id}`));
+  }
+  // The page ends as a page: the tables sit inside <main>, before its close.
+  expect(html.indexOf('</section></main>')).toBeGreaterThan(html.indexOf('<section id="note-'));
 });

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { reportFormulaHtml, reportFormulasHtml } from '../../src/site/report-math.js';
+import { formulaSectionsHtml } from '../../src/site/report-rows.js';
+import { reportTables } from '../../src/site/report-tables.js';
 import { widgetFormulas, widgetFormulasJson, writeWidgetFormulas } from '../../src/verification/compiled.js';
 import { DEFAULT_CACHE_DIR } from '../../src/verification/cache.js';
 import { DerivedCache } from '../../src/verification/derived-cache.js';
@@ -150,6 +152,43 @@ test("the report's KaTeX is read from the cache when the formulas are unchanged,
   const otherPipeline = new DerivedCache(dir, 'another pipeline');
   reportFormulasHtml(latex, otherPipeline);
   expect(otherPipeline.stats()['report-katex']).toEqual({ hits: 0, misses: 1 });
+});
+
+test("the report's tables are read from the cache while no note changes, made again when one does or the notes' order changes", async () => {
+  const root = fixtureRoot('deliberate-error');
+  /** The report's notes in a language, as the page lists them. */
+  const notesOf = async (site: ReturnType<typeof createSiteVerification>, title = 'Fixture') => {
+    const formulas = (await site.report()).formulas.filter((formula) => formula.lang === 'zh');
+    return [{ slug: 'fixture', title, formulas }];
+  };
+  const expected = async (site: ReturnType<typeof createSiteVerification>) => {
+    const notes = await notesOf(site);
+    return formulaSectionsHtml(notes.map((note) => ({ ...note, cells: note.formulas.map((formula) => reportFormulaHtml(formula.latex)) })), 'zh');
+  };
+
+  const cold = createSiteVerification({ root });
+  const tables = text(await reportTables(cold, await notesOf(cold), 'zh'));
+  expect(tables).toBe(await expected(cold));
+  expect(tables).toContain('<section id="note-fixture"');
+  expect(cold.derived.stats()).toMatchObject({ 'report-tables': { hits: 0, misses: 1 }, 'report-katex': { hits: 0, misses: 1 } });
+
+  // Warm: the tables' bytes, without the formulas' KaTeX or rows being made or read.
+  const warm = createSiteVerification({ root });
+  expect(text(await reportTables(warm, await notesOf(warm), 'zh'))).toBe(tables);
+  expect(warm.derived.stats()).toEqual({ 'report-tables': { hits: 1, misses: 0 } });
+
+  // Another language, or the notes in another order (a note added before this one), is another table.
+  await reportTables(warm, await notesOf(warm), 'en');
+  await reportTables(warm, [{ slug: 'another', title: 'Another', formulas: [] }, ...(await notesOf(warm))], 'zh');
+  expect(warm.derived.stats()['report-tables']).toEqual({ hits: 1, misses: 2 });
+
+  const file = join(root, NOTE);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('= ba^T', '= ab^T'));
+  const edited = createSiteVerification({ root });
+  const editedTables = text(await reportTables(edited, await notesOf(edited), 'zh'));
+  expect(edited.derived.stats()['report-tables']).toEqual({ hits: 0, misses: 1 });
+  expect(editedTables).toBe(await expected(edited));
+  expect(editedTables).not.toBe(tables);
 });
 
 test('without a cache folder, values are made every time and nothing is kept', () => {
