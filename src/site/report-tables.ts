@@ -6,37 +6,28 @@
  * these two pages that took about 0.6 s of a warm build (CPU profile: encodeUtf8String, undici's
  * extractBody, Buffer concatenation and the collections they left), though the tables had not
  * changed. So the tables are stored as UTF-8 bytes in the derived cache, under the notes' page keys
- * (their formulas, verdicts and titles) and the page's labels; in a build the page writes a marker
- * where they go, and the notes integration puts the bytes there once every page is written
- * (astro:build:done). The dev server renders them in place. The page a reader gets is the same.
+ * (their formulas, verdicts and titles; labels and markup are in the pipeline fingerprint); in a
+ * build the page writes a marker where they go, and the notes integration puts the bytes there
+ * once every page is written (astro:build:done). The dev server renders them in place. The page a
+ * reader gets is the same.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../markdown/lang.js';
-import type { FormulaRecord } from '../verification/report.js';
 import type { SiteVerification } from '../verification/site.js';
-import { t } from './i18n.js';
 import { reportFormulasHtml } from './report-math.js';
-import { formulaSectionsHtml, STATUS_LABEL } from './report-rows.js';
+import { formulaSectionsHtml, type ReportNote } from './report-rows.js';
 
 /** What the page writes where the tables go (no text of a note can write it: the report escapes every `<`). */
 export const TABLES_MARKER = '<!--verification-formula-tables-->';
 
-/** The tables waiting for their page to be written, by the page's file (relative to the build's output folder). */
+/** The tables waiting for their page to be written, by the page's URL. */
 const PENDING = Symbol.for('matrix-calculus-notes:report-tables');
 
 /** Shared by the config's copy of this module (the integration) and the pages' bundled copy. */
 function pending(): Map<string, Uint8Array> {
   const global = globalThis as Record<symbol, Map<string, Uint8Array> | undefined>;
   return (global[PENDING] ??= new Map());
-}
-
-/** A note as the report lists it. */
-export interface TablesNote {
-  slug: string;
-  title: string;
-  /** Its formulas in the page's language, in order. */
-  formulas: readonly FormulaRecord[];
 }
 
 /**
@@ -46,9 +37,9 @@ export interface TablesNote {
  * @param notes The notes in the site's order.
  * @param lang Page language.
  */
-export async function reportTables(site: SiteVerification, notes: readonly TablesNote[], lang: Lang): Promise<Uint8Array> {
-  const labels = [...(['line', 'formula', 'status', 'detail', 'inline'] as const).map((key) => t(key, lang)), ...Object.values(STATUS_LABEL).map((label) => label[lang])];
-  const inputs = { lang, pages: await site.pageKeys(), notes: notes.map((note) => note.slug), labels };
+export async function reportTables(site: SiteVerification, notes: readonly Omit<ReportNote, 'cells'>[], lang: Lang): Promise<Uint8Array> {
+  // The labels and the markup come from files in the pipeline fingerprint (page-cache.ts), which every key holds.
+  const inputs = { lang, pages: await site.pageKeys(), notes: notes.map((note) => note.slug) };
   return site.derived.bytes('report-tables', inputs, () => {
     const withCells = notes.map((note) => ({ ...note, cells: reportFormulasHtml(note.formulas.map((formula) => formula.latex), site.derived) }));
     return Buffer.from(formulaSectionsHtml(withCells, lang));
@@ -58,11 +49,11 @@ export async function reportTables(site: SiteVerification, notes: readonly Table
 /**
  * Hold a page's tables until the build has written it; what the page writes in their place.
  *
- * @param pageFile The page's file, relative to the build's output folder (`zh/verification/index.html`).
+ * @param url The page's URL (`/zh/verification/`; the build writes it as that folder's index.html).
  * @param tables Its tables.
  */
-export function deferTables(pageFile: string, tables: Uint8Array): string {
-  pending().set(pageFile, tables);
+export function deferTables(url: string, tables: Uint8Array): string {
+  pending().set(url, tables);
   return TABLES_MARKER;
 }
 
@@ -74,8 +65,8 @@ export function deferTables(pageFile: string, tables: Uint8Array): string {
 export function spliceTables(outDir: string): number {
   const held = pending();
   const marker = Buffer.from(TABLES_MARKER);
-  for (const [pageFile, tables] of held) {
-    const path = join(outDir, pageFile);
+  for (const [url, tables] of held) {
+    const path = join(outDir, url, 'index.html');
     const page = readFileSync(path);
     const at = page.indexOf(marker);
     if (at < 0 || page.indexOf(marker, at + 1) >= 0) throw new Error(`${path}: expected the verification tables' marker once, found it ${at < 0 ? 'nowhere' : 'more than once'}`);

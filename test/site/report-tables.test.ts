@@ -23,7 +23,7 @@ test('each held page gets its own tables where its marker is, and nothing is hel
   const page = (lang: string) => `<html lang="${lang}"><main><h1>验证</h1><table class="counts"></table>${TABLES_MARKER}</main></html>`;
   const dir = output({ 'zh/verification/index.html': page('zh'), 'en/verification/index.html': page('en') });
   const tables = { zh: '<section id="note-a"><h2>矩阵 ∂</h2></section>', en: '<section id="note-a"><h2>Matrices</h2></section>' };
-  for (const lang of ['zh', 'en'] as const) expect(deferTables(`${lang}/verification/index.html`, Buffer.from(tables[lang]))).toBe(TABLES_MARKER);
+  for (const lang of ['zh', 'en'] as const) expect(deferTables(`/${lang}/verification/`, Buffer.from(tables[lang]))).toBe(TABLES_MARKER);
 
   expect(spliceTables(dir)).toBe(2);
   for (const lang of ['zh', 'en'] as const) {
@@ -38,7 +38,7 @@ test.each([
   { name: 'with the marker twice', html: `<main>${TABLES_MARKER}${TABLES_MARKER}</main>`, found: 'more than once' },
 ])('a page $name fails with the page named', ({ html, found }) => {
   const dir = output({ 'zh/verification/index.html': html });
-  deferTables('zh/verification/index.html', Buffer.from('<section></section>'));
+  deferTables('/zh/verification/', Buffer.from('<section></section>'));
   expect(() => spliceTables(dir)).toThrow(`${join(dir, 'zh/verification/index.html')}: expected the verification tables' marker once, found it ${found}`);
   spliceTables(output({ 'zh/verification/index.html': TABLES_MARKER }));
 });
