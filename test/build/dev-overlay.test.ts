@@ -62,6 +62,15 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
     dev?.stderr?.on('data', listen);
   });
 
+  // The report page renders its formula tables in place (a build puts them in at its end). Asked for
+  // before the browser opens a page: the first request of a page can make Vite optimise dependencies
+  // and reload the open page, which raced the overlay read below when this came after it.
+  const reportPage = await (await fetch(`http://127.0.0.1:${port}/zh/verification/`)).text();
+  const reportJson = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { formulas: { lang: string }[] };
+  expect(reportPage).toContain('<section id="note-fixture" data-slug="fixture">');
+  expect(reportPage.match(/<td class="formula-cell">/g)?.length).toBe(reportJson.formulas.filter((formula) => formula.lang === 'zh').length);
+  expect(reportPage).not.toContain('<!--verification-formula-tables-->');
+
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -77,14 +86,9 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
     // The data files a build writes at its end, the dev server makes on request: the widgets' and the report's.
     const widget = (await (await fetch(`http://127.0.0.1:${port}/formulas/zh/fixture.json`)).json()) as { formulas: Record<string, unknown> };
     expect(Object.keys(widget.formulas).length).toBeGreaterThan(0);
-    const report = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { checked: boolean; summary: { mismatch: number; verified: number }; formulas: { lang: string }[] };
+    const report = (await (await fetch(`http://127.0.0.1:${port}/verification.json`)).json()) as { checked: boolean; summary: { mismatch: number; verified: number } };
     expect(report).toMatchObject({ checked: true, summary: { mismatch: 0 } });
     expect(report.summary.verified).toBeGreaterThan(0);
-    // The report page renders its formula tables in place (a build puts them in at its end).
-    const reportPage = await (await fetch(`http://127.0.0.1:${port}/zh/verification/`)).text();
-    expect(reportPage).toContain('<section id="note-fixture" data-slug="fixture">');
-    expect(reportPage.match(/<td class="formula-cell">/g)?.length).toBe(report.formulas.filter((formula) => formula.lang === 'zh').length);
-    expect(reportPage).not.toContain('<!--verification-formula-tables-->');
 
     // The author saves a slip: b a^T for a b^T on line 19.
     const file = join(site, 'content', 'notes', 'fixture', 'zh.md');
@@ -96,7 +100,15 @@ test('saving a wrong formula in astro dev shows the build\'s message in the erro
       await page.reload({ waitUntil: 'load' });
       await overlay.waitFor({ state: 'attached', timeout: 90_000 });
     }
-    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? element.textContent ?? '');
+    // Vite may also reload the page after the save (the note's module changed): an overlay read while
+    // the page navigates away is read again from the reloaded page, which shows the overlay too.
+    const read = () => overlay.evaluate((element) => element.shadowRoot?.textContent ?? element.textContent ?? '');
+    const text = await read().catch(async (error: Error) => {
+      if (!/Execution context was destroyed/.test(error.message)) throw error;
+      await page.waitForLoadState('load');
+      await overlay.waitFor({ state: 'attached', timeout: 90_000 });
+      return read();
+    });
     expect(text).toContain('content/notes/fixture/zh.md:19:1: mismatch:');
     expect(text).toContain('counterexample');
     expect(text).toMatch(/did you mean: .*transpose/);
