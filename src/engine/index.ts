@@ -14,7 +14,7 @@ import type { Verdict } from './verify/verdict.js';
 import { type VerifyOptions, functionsOf, internalErrorVerdict, verifyTree } from './verify/verify.js';
 
 export { ENGINE_VERSION } from './version.js';
-export { definedName, mergeContext } from './types/context.js';
+export { contextPacker, definedName, mergeContext, unpackContext, type ContextPacker, type PackedContext } from './types/context.js';
 export { parseDeclarations } from './types/declarations.js';
 export { defineOp } from './ops/define.js';
 export { defineCommand } from './latex/index.js';

@@ -2,21 +2,22 @@
  * The site's data files: /verification.json (the report; the contract in ../shared/DESIGN.md) and
  * each note file's /formulas/<lang>/<slug>.json (the compiled formulas its live check widgets run,
  * fetched when a reader opens one). A build writes them into its output once its pages are done,
- * and a warm build copies them from the derived cache: at 10,000 formulas they are 70 MB, which as
+ * and a warm build copies them from the derived cache: at 10,000 formulas they are 52 MB (70 MB before each page's contexts were packed), which as
  * endpoints' Response bodies cost page generation about a second of copying and encoding. The dev
  * server serves the same bytes from the routes in ./routes/, which only it injects.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BUILD_SEED } from '../verification/check-page.js';
-import { widgetFormulasJson, writeWidgetFormulas, type WidgetFormulas } from '../verification/compiled.js';
+import { widgetFormulasJson, writeWidgetFormulas } from '../verification/compiled.js';
+import { packWidgetFormulas } from '../widget/data.js';
 import { summarize, verificationJson } from '../verification/report.js';
 import { siteVerification } from '../verification/site.js';
 import { listNotePaths } from './notes.js';
 import { formulasPath } from './urls.js';
 
 /** A note file's widget data when the build checks nothing: the seed, no formulas (the widgets say so). */
-const UNCHECKED_WIDGET = JSON.stringify({ seed: BUILD_SEED, formulas: {} } satisfies WidgetFormulas);
+const UNCHECKED_WIDGET = JSON.stringify(packWidgetFormulas({ seed: BUILD_SEED, formulas: {} }));
 
 /** /verification.json when the build checks nothing: `checked: false`, no formulas. */
 const uncheckedReport = (): string => verificationJson(false, { summary: summarize([]), formulas: [] });

@@ -80,7 +80,7 @@ export class DerivedCache {
 
   /**
    * Bytes made from `inputs` written to a file: a copy of the stored file when cached (a warm build
-   * writes its 57 MB of widget data at 10,000 formulas without reading it), else computed, stored and written.
+   * writes its 39 MB of widget data at 10,000 formulas without reading it), else computed, stored and written.
    *
    * @param kind What the bytes are (its folder).
    * @param inputs Everything the bytes depend on besides the pipeline's sources.

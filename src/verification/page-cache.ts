@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOTES_DIR } from '../site/notes.js';
 import { encodeNonFinite, parseWithNonFinite, VerdictCache, type Codec } from './cache.js';
+import { contextPacker, unpackContext, type PackedContext } from '../engine/types/context.js';
 import type { PageCheckInput } from './check-page.js';
 import type { FileVerification } from './page-result.js';
 
@@ -48,7 +49,7 @@ interface StoredContexts {
   /** The distinct values of the contexts' fields. */
   parts: unknown[];
   /** Each formula's context, by formula id: field → index into `parts`. */
-  contexts: Record<string, Record<string, number>>;
+  contexts: Record<string, PackedContext>;
 }
 
 /**
@@ -136,24 +137,10 @@ function verdictsUsed(input: PageCheckInput): number {
 
 /** A page as stored: each distinct part of its contexts once (equal parts found by their JSON). */
 function storedPage(page: CachedPage): StoredPage {
-  const parts: unknown[] = [];
-  const indexOf = new Map<unknown, number>();
-  const byText = new Map<string, number>();
-  const index = (value: unknown): number => {
-    // The check's contexts already share most parts by reference: those are not written out to compare.
-    let at = indexOf.get(value);
-    if (at === undefined) {
-      const text = JSON.stringify(value, encodeNonFinite);
-      at = byText.get(text);
-      if (at === undefined) byText.set(text, (at = parts.push(value) - 1));
-      if (typeof value === 'object' && value !== null) indexOf.set(value, at);
-    }
-    return at;
-  };
+  const packer = contextPacker((value) => JSON.stringify(value, encodeNonFinite));
   const contexts: StoredContexts['contexts'] = {};
-  for (const [id, context] of Object.entries(page.result.contexts)) {
-    contexts[id] = Object.fromEntries(Object.entries(context).map(([field, value]) => [field, index(value)]));
-  }
+  for (const [id, context] of Object.entries(page.result.contexts)) contexts[id] = packer.pack(context);
+  const parts = packer.parts;
   const { records, declarationProblems } = page.result;
   // Written when the file is: the parts are the check's own objects, so holding them costs nothing, and their text is not kept.
   return { head: { records, declarationProblems, verdicts: page.verdicts }, contexts: () => JSON.stringify({ parts, contexts } satisfies StoredContexts, encodeNonFinite) };
@@ -169,11 +156,7 @@ function parseContexts(page: StoredPage): FileVerification['contexts'] {
     throw new Error(`the page cache file ${page.file ?? '(in memory)'} has unreadable contexts (${(error as Error).message}); delete the verdict cache's pages/ folder and build again`);
   }
   const contexts: FileVerification['contexts'] = {};
-  for (const [id, fields] of Object.entries(stored.contexts)) {
-    const context: Record<string, unknown> = {};
-    for (const [field, at] of Object.entries(fields)) context[field] = stored.parts[at];
-    contexts[id] = context as FileVerification['contexts'][string];
-  }
+  for (const [id, packed] of Object.entries(stored.contexts)) contexts[id] = unpackContext(stored.parts, packed);
   return contexts;
 }
 

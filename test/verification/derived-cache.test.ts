@@ -14,6 +14,7 @@ import { widgetFormulas, widgetFormulasJson, writeWidgetFormulas } from '../../s
 import { DEFAULT_CACHE_DIR } from '../../src/verification/cache.js';
 import { DerivedCache } from '../../src/verification/derived-cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
+import { unpackWidgetFormulas } from '../../src/widget/data.js';
 import { ROOT } from '../helpers/site.js';
 
 const NOTE = join('content', 'notes', 'fixture', 'zh.md');
@@ -36,7 +37,7 @@ test('a warm run reads the widget data it cached, and it is what a fresh run com
   const cold = createSiteVerification({ root });
   const coldJson = text(await widgetFormulasJson(cold, NOTE));
   expect(cold.derived.stats()['widget-json']).toEqual({ hits: 0, misses: 1 });
-  expect(JSON.parse(coldJson)).toEqual(JSON.parse(JSON.stringify(await widgetFormulas(cold, NOTE))));
+  expect(unpackWidgetFormulas(JSON.parse(coldJson))).toEqual(JSON.parse(JSON.stringify(await widgetFormulas(cold, NOTE))));
   expect(Object.values(JSON.parse(coldJson).formulas).some((formula) => (formula as { status: string }).status === 'erratum')).toBe(true);
 
   // Stored as the bytes the page ships, not quoted again as a JSON string (read back without a parse).

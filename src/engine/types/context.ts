@@ -113,3 +113,68 @@ function mergeSymbols(
 
 /** Default elementwise functions: σ is the logistic function unless declared otherwise. */
 export const DEFAULT_FUNCTIONS: Record<string, ElementwiseName> = { sigma: 'logistic' };
+
+/**
+ * A context written compactly: each field as an index into a list of values shared with other
+ * contexts, and a record field (symbols, functions, definitions) entry by entry, so a page's
+ * contexts, whose records grow by one definition or declaration at a time, share each entry.
+ */
+export type PackedContext = Record<string, number | Record<string, number>>;
+
+/** Contexts being packed: the distinct values met so far, and the packing of one context. */
+export interface ContextPacker {
+  /** The distinct values of the packed contexts' fields and record entries, in the order first met. */
+  readonly parts: unknown[];
+  /** A context as indexes into {@link ContextPacker.parts} (equal values, found by their JSON, share one). */
+  pack(context: Context): PackedContext;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Pack the contexts of one page. Its formulas mostly share their symbols, definitions and
+ * conventions, so each distinct value written once makes the page's contexts a fraction of their
+ * size written one by one: the page cache and the widget data both store them so.
+ *
+ * @param stringify How a value is written (equal text, one part): JSON by default.
+ */
+export function contextPacker(stringify: (value: unknown) => string = (value) => JSON.stringify(value)): ContextPacker {
+  const parts: unknown[] = [];
+  const byValue = new Map<unknown, number>();
+  const byText = new Map<string, number>();
+  const index = (value: unknown): number => {
+    // A check's contexts already share most parts by reference: those are not written out to compare.
+    let at = byValue.get(value);
+    if (at === undefined) {
+      const text = stringify(value);
+      at = byText.get(text);
+      if (at === undefined) byText.set(text, (at = parts.push(value) - 1));
+      if (typeof value === 'object' && value !== null) byValue.set(value, at);
+    }
+    return at;
+  };
+  const field = (value: unknown): number | Record<string, number> =>
+    isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, index(entry)])) : index(value);
+  return {
+    parts,
+    pack: (context) => Object.fromEntries(Object.entries(context).map(([name, value]) => [name, field(value)])),
+  };
+}
+
+/**
+ * A packed context back (its values the parts themselves, shared with every context that uses them).
+ *
+ * @param parts The parts it was packed into.
+ * @param packed From {@link ContextPacker.pack}.
+ */
+export function unpackContext(parts: readonly unknown[], packed: PackedContext): Context {
+  const part = (at: unknown, where: string): unknown => {
+    if (!Number.isInteger(at) || (at as number) < 0 || (at as number) >= parts.length) throw new Error(`packed context: ${where} points at part ${String(at)}, and there are ${parts.length}`);
+    return parts[at as number];
+  };
+  const context: Record<string, unknown> = {};
+  for (const [field, at] of Object.entries(packed)) {
+    context[field] = isRecord(at) ? Object.fromEntries(Object.entries(at).map(([name, entry]) => [name, part(entry, `field ${field}.${name}`)])) : part(at, `field ${field}`);
+  }
+  return context as Context;
+}
