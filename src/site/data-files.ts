@@ -2,8 +2,9 @@
  * The site's data files: /verification.json (the report; the contract in ../shared/DESIGN.md) and
  * each note file's /formulas/<lang>/<slug>.json (the compiled formulas its live check widgets run,
  * fetched when a reader opens one). A build writes them into its output once its pages are done,
- * and a warm build copies them from the derived cache: at 10,000 formulas they are 52 MB (70 MB before each page's contexts were packed), which as
- * endpoints' Response bodies cost page generation about a second of copying and encoding. The dev
+ * and a warm build copies them from the derived cache: at 10,000 formulas they are 52 MB (70 MB
+ * before each page's contexts were packed), which as endpoints' Response bodies cost page
+ * generation about a second of copying and encoding. The dev
  * server serves the same bytes from the routes in ./routes/, which only it injects.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';

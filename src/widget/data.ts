@@ -23,11 +23,12 @@ export type ShippedCompiled = Omit<CompiledFormula, 'context'> & { context: Pack
 /**
  * The widget data as the file holds it (/formulas/<lang>/<slug>.json). The formulas of a page
  * mostly share their contexts' symbols, definitions and conventions, so each distinct one is
- * written once, in `parts`: written out per formula, contexts were 45% of a real note's file.
+ * written once, in `parts`: written out per formula, contexts were 45% of differential-first's
+ * file, which packed went from 352 to 225 KB.
  */
 export interface ShippedWidgetFormulas {
   seed: number;
-  /** The distinct values of the formulas' context fields. */
+  /** The distinct values of the formulas' context fields and record entries (see PackedContext). */
   parts: unknown[];
   formulas: Record<string, Omit<WidgetFormula, 'compiled' | 'original'> & { compiled: ShippedCompiled; original?: ShippedCompiled }>;
 }
