@@ -2,12 +2,13 @@
  * The site's data files: /verification.json (the report; the contract in ../shared/DESIGN.md) and
  * each note file's /formulas/<lang>/<slug>.json (the compiled formulas its live check widgets run,
  * fetched when a reader opens one). A build writes them into its output once its pages are done,
- * and a warm build copies them from the derived cache: at 10,000 formulas they are 52 MB (70 MB
- * before each page's contexts were packed), which as endpoints' Response bodies cost page
- * generation about a second of copying and encoding. The dev
- * server serves the same bytes from the routes in ./routes/, which only it injects.
+ * and a warm build links them to the derived cache's files (copies them where it cannot link): at
+ * 10,000 formulas they are 52 MB (70 MB before each page's contexts were packed), which as
+ * endpoints' Response bodies cost page generation about a second of copying and encoding, and as
+ * copies a quarter of a second. The dev server serves the same bytes from the routes in ./routes/,
+ * which only it injects.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BUILD_SEED } from '../verification/check-page.js';
 import { widgetFormulasJson, writeWidgetFormulas } from '../verification/compiled.js';
@@ -48,7 +49,7 @@ export async function reportBody(root: string, checked: boolean): Promise<Uint8A
 export interface DataFilesWritten {
   files: number;
   bytes: number;
-  /** How many were copies of the derived cache's files (the others were made, and stored). */
+  /** How many are the derived cache's files, linked or copied (the others were made, and stored). */
   copied: number;
 }
 
@@ -67,6 +68,9 @@ export async function writeDataFiles(root: string, outDir: string, checked: bool
   const target = (url: string): string => {
     const dest = join(outDir, url);
     mkdirSync(dirname(dest), { recursive: true });
+    // A file left here may be a hard link into the verdict cache (see VerdictCache.copyTo): written
+    // through, the stored file would change with it.
+    rmSync(dest, { force: true });
     written.push(dest);
     return dest;
   };

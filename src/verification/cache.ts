@@ -5,7 +5,7 @@
  * re-derived; a changed context or engine gives a new key.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where verdicts are cached by default, relative to the project root. */
@@ -66,6 +66,20 @@ export const JSON_CODEC: Codec<unknown> = {
  */
 export const BYTES_CODEC: Codec<Uint8Array<ArrayBuffer>> = { extension: 'raw', encode: (bytes) => bytes, read: (path) => readFileSync(path) };
 
+/**
+ * Link `dest` to the stored file `path`, or copy it where a link cannot be made. A missing `path`
+ * throws (a miss), as does a failed copy.
+ */
+function linkOrCopy(path: string, dest: string): void {
+  try {
+    linkSync(path, dest);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    // EXDEV (another file system), EPERM or ENOTSUP (no hard links there), EMLINK (too many links).
+    copyFileSync(path, dest);
+  }
+}
+
 /** A content-addressed store of values on disk (JSON unless told otherwise), with an in-memory layer. */
 export class VerdictCache<T> {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -119,18 +133,22 @@ export class VerdictCache<T> {
   }
 
   /**
-   * Write the value for a key to a file of its own: a copy of the stored file when it is cached
-   * (nothing read into memory), else the value computed, stored and written.
+   * Write the value for a key to a file of its own: when it is stored, a hard link to the stored
+   * file (a copy where the two folders cannot share a file: another file system, or one without
+   * links), so nothing is read into memory or written again; else the value computed, stored and
+   * written. Whatever `dest` was is unlinked first, never written through: it may be a link to a
+   * stored file, left by an earlier build into the same folder, and stored files never change.
    *
    * @param key From {@link VerdictCache.key}.
    * @param compute Produces the value when it is not cached.
    * @param dest The file to write (its folder exists).
    */
   copyTo(key: string, compute: () => T, dest: string): void {
+    rmSync(dest, { force: true });
     const path = this.path(key);
     if (path && !this.memory?.has(key)) {
       try {
-        copyFileSync(path, dest);
+        linkOrCopy(path, dest);
         this.stats.hits += 1;
         return;
       } catch {

@@ -7,7 +7,7 @@
  * edited formula, engine or renderer never reads what its previous self made. Unlike verdicts,
  * values are not kept in memory: they are large, and each is wanted once or twice per build.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES_CODEC, JSON_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
 
@@ -79,8 +79,9 @@ export class DerivedCache {
   }
 
   /**
-   * Bytes made from `inputs` written to a file: a copy of the stored file when cached (a warm build
-   * writes its 39 MB of widget data at 10,000 formulas without reading it), else computed, stored and written.
+   * Bytes made from `inputs` written to a file: a hard link to the stored file when cached, or a
+   * copy where it cannot link (a warm build writes its 39 MB of widget data at 10,000 formulas
+   * without reading or writing it; see {@link VerdictCache.copyTo}), else computed, stored and written.
    *
    * @param kind What the bytes are (its folder).
    * @param inputs Everything the bytes depend on besides the pipeline's sources.
@@ -91,6 +92,7 @@ export class DerivedCache {
     const store = this.store(kind, BYTES_CODEC as Codec<unknown>);
     if (store) return store.copyTo(this.key(kind, inputs), compute, dest);
     this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
+    rmSync(dest, { force: true }); // Not written through: it may be a link to a stored file.
     writeFileSync(dest, compute());
   }
 

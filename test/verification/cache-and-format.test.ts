@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
-import { DEFAULT_CACHE_DIR, VerdictCache } from '../../src/verification/cache.js';
+import { describe, expect, test } from 'vitest';
+import { BYTES_CODEC, DEFAULT_CACHE_DIR, VerdictCache } from '../../src/verification/cache.js';
 import { createSiteVerification } from '../../src/verification/site.js';
 import { githubAnnotation } from '../../src/verification/format.js';
 import { ROOT } from '../helpers/site.js';
@@ -145,4 +145,41 @@ test('a page checked again from cached verdicts (its page cache gone) reports wh
   const fromVerdicts = createSiteVerification({ root, cacheDir, parallel: false });
   expect(await fromVerdicts.report()).toEqual(cold);
   expect(fromVerdicts.cacheStats().misses).toBe(0);
+});
+
+describe('a stored file written out (VerdictCache.copyTo): linked, never written through', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+  const stored = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.raw`);
+  const other = '/dev/shm';
+  const otherFileSystem = existsSync(other) && statSync(other).dev !== statSync(tmpdir()).dev;
+
+  test.each([
+    { where: 'beside the cache', out: () => mkdtempSync(join(tmpdir(), 'cache-out-')), linked: true },
+    // Skipped where no second file system is mounted at /dev/shm: the copy then cannot be told from a link's fallback.
+    ...(otherFileSystem ? [{ where: 'on another file system', out: () => mkdtempSync(join(other, 'cache-out-')), linked: false }] : []),
+  ])('$where: a hit is a link when the file system allows one, else a copy, with the stored bytes', ({ out, linked }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-link-'));
+    const key = VerdictCache.key({ link: 1 });
+    new VerdictCache(dir, { memory: false, codec: BYTES_CODEC }).getOrCompute(key, () => bytes('{"a":1}'));
+    const dest = join(out(), 'page.json');
+    const warm = new VerdictCache(dir, { memory: false, codec: BYTES_CODEC });
+    warm.copyTo(key, () => bytes('never made'), dest);
+    expect(warm.stats).toEqual({ hits: 1, misses: 0 });
+    expect(readFileSync(dest, 'utf8')).toBe('{"a":1}');
+    expect(statSync(dest).ino === statSync(stored(dir, key)).ino).toBe(linked);
+  });
+
+  test('a file written where a link to a stored file was replaces the link; the stored file keeps its bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-link-'));
+    const first = VerdictCache.key({ link: 'first' });
+    const second = VerdictCache.key({ link: 'second' });
+    new VerdictCache(dir, { memory: false, codec: BYTES_CODEC }).getOrCompute(first, () => bytes('first'));
+    const dest = join(mkdtempSync(join(tmpdir(), 'cache-out-')), 'page.json');
+    const cache = new VerdictCache(dir, { memory: false, codec: BYTES_CODEC });
+    cache.copyTo(first, () => bytes('never made'), dest);
+    cache.copyTo(second, () => bytes('second, made'), dest); // A miss: made, stored and written.
+    expect(cache.stats).toEqual({ hits: 1, misses: 1 });
+    expect(readFileSync(dest, 'utf8')).toBe('second, made');
+    expect(readFileSync(stored(dir, first), 'utf8')).toBe('first');
+  });
 });

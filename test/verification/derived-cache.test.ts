@@ -3,13 +3,15 @@
  * the report's JSON and its KaTeX — is cached beside the verdicts: a warm run reads it and makes nothing,
  * what it reads is what a fresh run makes, and a changed formula or engine makes it again.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { reportFormulaHtml, reportFormulasHtml } from '../../src/site/report-math.js';
 import { formulaSectionsHtml } from '../../src/site/report-rows.js';
 import { reportTables } from '../../src/site/report-tables.js';
+import { writeDataFiles } from '../../src/site/data-files.js';
+import { formulasPath } from '../../src/site/urls.js';
 import { widgetFormulas, widgetFormulasJson, writeWidgetFormulas } from '../../src/verification/compiled.js';
 import { DEFAULT_CACHE_DIR } from '../../src/verification/cache.js';
 import { DerivedCache } from '../../src/verification/derived-cache.js';
@@ -207,4 +209,21 @@ test('a kind is stored with one codec: asking for it as bytes after JSON is an e
     expect(() => cache.bytes('kind', { a: 1 }, () => Buffer.from('bytes'))).toThrow('derived values of kind "kind" are stored as json, not raw');
     expect(text(cache.bytes('other', { a: 1 }, () => Buffer.from('bytes')))).toBe('bytes');
   }
+});
+
+test("a build's data files are the cache's files, linked; an unchecked build into the same folder replaces them and leaves the cache as it was", async () => {
+  const root = fixtureRoot('erratum');
+  const out = mkdtempSync(join(tmpdir(), 'derived-out-'));
+  await writeDataFiles(root, out, true); // cold: made and stored
+  const warm = await writeDataFiles(root, out, true);
+  expect(warm.copied).toBe(warm.files);
+  const folder = join(root, DEFAULT_CACHE_DIR, 'derived', 'widget-json');
+  const [stored] = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.raw')).map((file) => join(folder, file));
+  const widget = join(out, formulasPath('zh', 'fixture'));
+  expect(statSync(widget).ino).toBe(statSync(stored).ino);
+  const bytes = readFileSync(stored, 'utf8');
+
+  await writeDataFiles(root, out, false);
+  expect(JSON.parse(readFileSync(widget, 'utf8')).formulas).toEqual({});
+  expect(readFileSync(stored, 'utf8')).toBe(bytes);
 });
