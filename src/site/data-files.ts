@@ -8,8 +8,9 @@
  * copies a quarter of a second. The dev server serves the same bytes from the routes in ./routes/,
  * which only it injects.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { replaceFile } from '../verification/cache.js';
 import { BUILD_SEED } from '../verification/check-page.js';
 import { widgetFormulasJson, writeWidgetFormulas } from '../verification/compiled.js';
 import { packWidgetFormulas } from '../widget/data.js';
@@ -50,7 +51,7 @@ export interface DataFilesWritten {
   files: number;
   bytes: number;
   /** How many are the derived cache's files, linked or copied (the others were made, and stored). */
-  copied: number;
+  fromCache: number;
 }
 
 /**
@@ -68,19 +69,16 @@ export async function writeDataFiles(root: string, outDir: string, checked: bool
   const target = (url: string): string => {
     const dest = join(outDir, url);
     mkdirSync(dirname(dest), { recursive: true });
-    // A file left here may be a hard link into the verdict cache (see VerdictCache.copyTo): written
-    // through, the stored file would change with it.
-    rmSync(dest, { force: true });
     written.push(dest);
     return dest;
   };
   const report = target('/verification.json');
   if (site) await site.writeReportJson(report);
-  else writeFileSync(report, uncheckedReport());
+  else replaceFile(report, uncheckedReport());
   for (const note of listNotePaths(root)) {
     const dest = target(formulasPath(note.lang, note.slug));
     if (site) await writeWidgetFormulas(site, note.path, dest);
-    else writeFileSync(dest, UNCHECKED_WIDGET);
+    else replaceFile(dest, UNCHECKED_WIDGET);
   }
-  return { files: written.length, bytes: written.reduce((sum, file) => sum + statSync(file).size, 0), copied: hits() - hitsBefore };
+  return { files: written.length, bytes: written.reduce((sum, file) => sum + statSync(file).size, 0), fromCache: hits() - hitsBefore };
 }

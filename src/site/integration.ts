@@ -161,7 +161,7 @@ export default function notesIntegration(options: NotesIntegrationOptions): Astr
         if (spliced) logger.info(`put the formula tables into ${spliced} verification page(s)`);
         const started = performance.now();
         const written = await writeDataFiles(options.root, fileURLToPath(dir), options.checkFormulas);
-        logger.info(`wrote ${written.files} data file(s) (verification.json, widget data; ${(written.bytes / 1e6).toFixed(1)} MB; ${written.copied} from the derived cache) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`wrote ${written.files} data file(s) (verification.json, widget data; ${(written.bytes / 1e6).toFixed(1)} MB; ${written.fromCache} from the derived cache) in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': async ({ logger }) => {
         try {

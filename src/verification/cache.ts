@@ -67,6 +67,20 @@ export const JSON_CODEC: Codec<unknown> = {
 export const BYTES_CODEC: Codec<Uint8Array<ArrayBuffer>> = { extension: 'raw', encode: (bytes) => bytes, read: (path) => readFileSync(path) };
 
 /**
+ * Write a build's output file afresh: whatever `dest` was is unlinked first, never written through,
+ * since it may be a hard link to a stored file that an earlier build into the same folder left
+ * (see {@link VerdictCache.copyTo}), and stored files never change. Every file the build writes
+ * from this cache, or beside it into the same folder, is written by this or linked by `copyTo`.
+ *
+ * @param dest The file to write (its folder exists).
+ * @param data What it holds.
+ */
+export function replaceFile(dest: string, data: string | Uint8Array): void {
+  rmSync(dest, { force: true });
+  writeFileSync(dest, data);
+}
+
+/**
  * Link `dest` to the stored file `path`, or copy it where a link cannot be made. A missing `path`
  * throws (a miss), as does a failed copy.
  */
@@ -136,15 +150,14 @@ export class VerdictCache<T> {
    * Write the value for a key to a file of its own: when it is stored, a hard link to the stored
    * file (a copy where the two folders cannot share a file: another file system, or one without
    * links), so nothing is read into memory or written again; else the value computed, stored and
-   * written. Whatever `dest` was is unlinked first, never written through: it may be a link to a
-   * stored file, left by an earlier build into the same folder, and stored files never change.
+   * written. Either way `dest` is replaced, never written through (see {@link replaceFile}).
    *
    * @param key From {@link VerdictCache.key}.
    * @param compute Produces the value when it is not cached.
    * @param dest The file to write (its folder exists).
    */
   copyTo(key: string, compute: () => T, dest: string): void {
-    rmSync(dest, { force: true });
+    rmSync(dest, { force: true }); // A link needs `dest` gone, and a write must not go through one.
     const path = this.path(key);
     if (path && !this.memory?.has(key)) {
       try {
@@ -155,7 +168,7 @@ export class VerdictCache<T> {
         // Not stored (or not readable): computed below, as any miss.
       }
     }
-    writeFileSync(dest, this.codec.encode(this.getOrCompute(key, compute)));
+    writeFileSync(dest, this.codec.encode(this.getOrCompute(key, compute))); // `dest` is gone (above)
   }
 
   /**

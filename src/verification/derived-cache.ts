@@ -7,9 +7,8 @@
  * edited formula, engine or renderer never reads what its previous self made. Unlike verdicts,
  * values are not kept in memory: they are large, and each is wanted once or twice per build.
  */
-import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BYTES_CODEC, JSON_CODEC, VerdictCache, type CacheStats, type Codec } from './cache.js';
+import { BYTES_CODEC, JSON_CODEC, replaceFile, VerdictCache, type CacheStats, type Codec } from './cache.js';
 
 /** A content-addressed store of derived values, by kind. */
 export class DerivedCache {
@@ -92,8 +91,7 @@ export class DerivedCache {
     const store = this.store(kind, BYTES_CODEC as Codec<unknown>);
     if (store) return store.copyTo(this.key(kind, inputs), compute, dest);
     this.uncached.set(kind, (this.uncached.get(kind) ?? 0) + 1);
-    rmSync(dest, { force: true }); // Not written through: it may be a link to a stored file.
-    writeFileSync(dest, compute());
+    replaceFile(dest, compute());
   }
 
   /** Hits and misses by kind so far. */

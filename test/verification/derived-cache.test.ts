@@ -216,7 +216,7 @@ test("a build's data files are the cache's files, linked; an unchecked build int
   const out = mkdtempSync(join(tmpdir(), 'derived-out-'));
   await writeDataFiles(root, out, true); // cold: made and stored
   const warm = await writeDataFiles(root, out, true);
-  expect(warm.copied).toBe(warm.files);
+  expect(warm.fromCache).toBe(warm.files);
   const folder = join(root, DEFAULT_CACHE_DIR, 'derived', 'widget-json');
   const [stored] = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.raw')).map((file) => join(folder, file));
   const widget = join(out, formulasPath('zh', 'fixture'));
